@@ -1,0 +1,193 @@
+package dev.airlock.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a SQL text into statements on its delimiter, exactly: delimiters inside strings,
+ * dollar quotes, comments and quoted identifiers never split (the lexer already made those single
+ * tokens), nor do semicolons inside {@code BEGIN ATOMIC ... END}, inline trigger and routine
+ * bodies, or a rule's parenthesised action list. MySQL's {@code DELIMITER} command changes the
+ * delimiter; psql meta-commands end at the end of their line. Total: never throws, loses nothing.
+ */
+public final class StatementSplitter {
+  private final String text;
+  private final Dialect dialect;
+  private final List<Token> tokens;
+  private final List<SqlStatement> out = new ArrayList<>();
+
+  private String delimiter = ";";
+  private int chunkStart;
+  private List<Token> code = new ArrayList<>();
+  private List<Token> comments = new ArrayList<>();
+  private int blockDepth;
+  private int parenDepth;
+
+  private StatementSplitter(String text, Dialect dialect) {
+    this.text = text;
+    this.dialect = dialect;
+    this.tokens = SqlLexer.lex(text, dialect);
+  }
+
+  public static List<SqlStatement> split(String text, Dialect dialect) {
+    return new StatementSplitter(text, dialect).run();
+  }
+
+  private List<SqlStatement> run() {
+    int i = 0;
+    while (i < tokens.size()) {
+      Token t = tokens.get(i);
+      if (t.kind().isComment()) {
+        comments.add(t);
+        i++;
+        continue;
+      }
+      if (code.isEmpty() && isLineCommand(t)) {
+        i = lineCommand(i);
+        continue;
+      }
+      if (isDelimiterAt(t)) {
+        int end = t.start() + delimiter.length();
+        code.add(new Token(t.kind(), t.start(), end, delimiter));
+        i++;
+        while (i < tokens.size() && tokens.get(i).start() < end) {
+          i++;
+        }
+        emit(end, true, false);
+        continue;
+      }
+      trackBlocks(i);
+      code.add(t);
+      i++;
+    }
+    if (!code.isEmpty() || !comments.isEmpty() || chunkStart < text.length()) {
+      emit(text.length(), false, false);
+    }
+    return out;
+  }
+
+  private boolean isLineCommand(Token t) {
+    boolean delimiterCommand = dialect.delimiterCommand() && t.is("DELIMITER");
+    boolean psqlMeta =
+        dialect != Dialect.MYSQL && t.kind() == TokenKind.OPERATOR && t.text().startsWith("\\");
+    return (delimiterCommand || psqlMeta) && startsLine(t.start());
+  }
+
+  private boolean startsLine(int offset) {
+    for (int i = offset - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return true;
+      }
+      if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A command that ends at the end of its line: DELIMITER or a psql backslash command. */
+  private int lineCommand(int i) {
+    Token first = tokens.get(i);
+    int eol = first.end();
+    while (eol < text.length() && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+      eol++;
+    }
+    while (i < tokens.size() && tokens.get(i).start() < eol) {
+      Token t = tokens.get(i++);
+      if (t.kind().isComment()) {
+        comments.add(t);
+      } else {
+        code.add(t);
+      }
+      eol = Math.max(eol, t.end());
+    }
+    if (first.is("DELIMITER")) {
+      String next = text.substring(first.end(), eol).strip();
+      if (!next.isEmpty()) {
+        delimiter = next;
+      }
+    }
+    emit(eol, true, true);
+    return i;
+  }
+
+  private boolean isDelimiterAt(Token t) {
+    if (blockDepth > 0 || parenDepth > 0) {
+      return false;
+    }
+    if (delimiter.equals(";")) {
+      return t.kind() == TokenKind.SEMICOLON;
+    }
+    return text.startsWith(delimiter, t.start());
+  }
+
+  /** Keeps semicolons inside compound bodies from ending the statement. */
+  private void trackBlocks(int i) {
+    Token t = tokens.get(i);
+    Token next = nextCode(i + 1);
+    if (t.is("BEGIN") && next != null && next.is("ATOMIC")) {
+      blockDepth++;
+    } else if (t.is("BEGIN") && opensInlineBody(next)) {
+      blockDepth++;
+    } else if (blockDepth > 0 && t.is("CASE")) {
+      blockDepth++;
+    } else if (blockDepth > 0 && t.is("END")) {
+      if (next == null || !next.isAny("IF", "LOOP", "WHILE", "REPEAT", "FOR")) {
+        blockDepth--;
+      }
+    } else if (t.kind() == TokenKind.LEFT_PAREN && isCreateRule()) {
+      parenDepth++;
+    } else if (t.kind() == TokenKind.RIGHT_PAREN && parenDepth > 0) {
+      parenDepth--;
+    }
+  }
+
+  private boolean opensInlineBody(Token next) {
+    if (!dialect.inlineCompoundBodies() || !delimiter.equals(";") || code.isEmpty()) {
+      return false;
+    }
+    if (blockDepth > 0) {
+      return true;
+    }
+    if (!code.get(0).is("CREATE")) {
+      return false;
+    }
+    if (next != null && next.isAny("TRANSACTION", "WORK", "DEFERRED", "IMMEDIATE", "EXCLUSIVE")) {
+      return false;
+    }
+    for (Token c : code) {
+      if (c.isAny("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isCreateRule() {
+    int k = 1;
+    if (code.size() > 2 && code.get(1).is("OR") && code.get(2).is("REPLACE")) {
+      k = 3;
+    }
+    return code.size() > k && code.get(0).is("CREATE") && code.get(k).is("RULE");
+  }
+
+  private Token nextCode(int i) {
+    while (i < tokens.size()) {
+      Token t = tokens.get(i++);
+      if (!t.kind().isComment()) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private void emit(int end, boolean terminated, boolean directive) {
+    out.add(new SqlStatement(chunkStart, end, code, comments, terminated, directive));
+    chunkStart = end;
+    code = new ArrayList<>();
+    comments = new ArrayList<>();
+    blockDepth = 0;
+    parenDepth = 0;
+  }
+}
