@@ -89,7 +89,8 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     List<Path> files = SourceFiles.collect(targets);
     if (changedSince != null) {
-      Set<Path> changed = Git.changedSince(changedSince, cwd);
+      Path first = targets.get(0).toAbsolutePath();
+      Set<Path> changed = Git.changedSince(changedSince, Files.isDirectory(first) ? first : first.getParent());
       files = files.stream().filter(f -> changed.contains(f.toAbsolutePath().normalize())).toList();
     }
     Checker checker = new Checker(config);
