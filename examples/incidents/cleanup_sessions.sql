@@ -31,6 +31,16 @@ ANALYZE cart_items;
 -- Make sure the helper index exists
 CREATE INDEX IF NOT EXISTS idx_carts_status ON carts (status);
 
+-- Archive finished jobs before removing them
+INSERT INTO job_archive (id, kind, finished_at)
+SELECT id, kind, finished_at FROM jobs WHERE finished_at < now() - interval '14 days';
+
+DELETE FROM jobs
+WHERE finished_at < now() - interval '14 days';
+
+-- Drop the helper index on the archive if it was created by the old script
+DROP INDEX IF EXISTS idx_job_archive_tmp;
+
 -- Record the cleanup run
 INSERT INTO maintenance_runs (name, started_at)
 VALUES ('cleanup', now());
@@ -81,6 +91,9 @@ SET finished_at = now()
 WHERE name = 'cleanup' AND finished_at IS NULL;
 
 SET LOCAL statement_timeout = '5min';
+SELECT count(*) FROM audit_log;
+SELECT count(*) FROM cart_items;
+SELECT count(*) FROM jobs;
 SELECT count(*) FROM users;
 SELECT count(*) FROM user_sessions;
 

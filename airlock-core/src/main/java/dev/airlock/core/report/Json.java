@@ -10,6 +10,15 @@ import java.util.Map;
 public final class Json {
   private Json() {}
 
+  /** An object with its keys in the order given (Map.of would shuffle them between runs). */
+  public static Map<String, Object> object(Object... keysAndValues) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   public static String write(Object value) {
     StringBuilder sb = new StringBuilder();
     write(sb, value, 0);

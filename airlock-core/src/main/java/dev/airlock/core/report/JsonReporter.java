@@ -24,7 +24,7 @@ final class JsonReporter implements Reporter {
   public String render(CheckResult result) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schemaVersion", 1);
-    root.put("tool", Map.of("name", "airlock", "version", toolVersion));
+    root.put("tool", Json.object("name", "airlock", "version", toolVersion));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("files", result.files().size());
     summary.put("statements", result.statements());
@@ -45,7 +45,7 @@ final class JsonReporter implements Reporter {
     List<Object> warnings = new ArrayList<>();
     for (FileReport file : result.files()) {
       for (String w : file.warnings()) {
-        warnings.add(Map.of("path", file.path(), "message", w));
+        warnings.add(Json.object("path", file.path(), "message", w));
       }
     }
     root.put("warnings", warnings);
@@ -69,7 +69,7 @@ final class JsonReporter implements Reporter {
     m.put("docs", f.rule().docUri());
     m.put(
         "suppression",
-        f.suppression().map(s -> (Object) Map.of("reason", s.reason(), "line", s.span().startLine())).orElse(null));
+        f.suppression().map(s -> (Object) Json.object("reason", s.reason(), "line", s.span().startLine())).orElse(null));
     return m;
   }
 }

@@ -39,10 +39,10 @@ final class SarifReporter implements Reporter {
     for (FileReport file : result.files()) {
       for (String w : file.warnings()) {
         notifications.add(
-            map(
+            Json.object(
                 "level", "warning",
-                "message", Map.of("text", w),
-                "locations", List.of(Map.of("physicalLocation", Map.of("artifactLocation", Map.of("uri", uri(file.path())))))));
+                "message", Json.object("text", w),
+                "locations", List.of(Json.object("physicalLocation", Json.object("artifactLocation", Json.object("uri", uri(file.path())))))));
       }
     }
     Map<String, Object> driver = new LinkedHashMap<>();
@@ -52,8 +52,8 @@ final class SarifReporter implements Reporter {
     driver.put("informationUri", "https://github.com/airlock-dev/airlock");
     driver.put("rules", rules);
     Map<String, Object> run = new LinkedHashMap<>();
-    run.put("tool", Map.of("driver", driver));
-    run.put("invocations", List.of(map("executionSuccessful", true, "toolExecutionNotifications", notifications)));
+    run.put("tool", Json.object("driver", driver));
+    run.put("invocations", List.of(Json.object("executionSuccessful", true, "toolExecutionNotifications", notifications)));
     run.put("columnKind", "utf16CodeUnits");
     run.put("results", results);
     Map<String, Object> root = new LinkedHashMap<>();
@@ -67,14 +67,14 @@ final class SarifReporter implements Reporter {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("id", m.id());
     r.put("name", pascal(m.id()));
-    r.put("shortDescription", Map.of("text", m.summary()));
-    r.put("fullDescription", Map.of("text", m.why()));
-    r.put("help", Map.of("text", m.saferWay(), "markdown", m.saferWay() + " See [" + m.id() + "](" + m.docUri() + ")."));
+    r.put("shortDescription", Json.object("text", m.summary()));
+    r.put("fullDescription", Json.object("text", m.why()));
+    r.put("help", Json.object("text", m.saferWay(), "markdown", m.saferWay() + " See [" + m.id() + "](" + m.docUri() + ")."));
     r.put("helpUri", m.docUri());
-    r.put("defaultConfiguration", Map.of("level", level(m.severity())));
+    r.put("defaultConfiguration", Json.object("level", level(m.severity())));
     r.put(
         "properties",
-        map("category", m.category().id(), "severity", m.severity().id(), "tags", List.of(m.category().id()), "security-severity", securitySeverity(m.severity())));
+        Json.object("category", m.category().id(), "severity", m.severity().id(), "tags", List.of(m.category().id()), "security-severity", securitySeverity(m.severity())));
     if (!m.oldIds().isEmpty()) {
       r.put("deprecatedIds", m.oldIds());
     }
@@ -87,18 +87,18 @@ final class SarifReporter implements Reporter {
     region.put("startColumn", f.span().startColumn());
     region.put("endLine", f.span().endLine());
     region.put("endColumn", f.span().endColumn());
-    region.put("snippet", Map.of("text", f.statement()));
+    region.put("snippet", Json.object("text", f.statement()));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("ruleId", f.rule().id());
     r.put("ruleIndex", ruleIndex);
     r.put("level", level(f.severity()));
-    r.put("message", Map.of("text", f.fullMessage()));
+    r.put("message", Json.object("text", f.fullMessage()));
     r.put(
         "locations",
-        List.of(Map.of("physicalLocation", map("artifactLocation", Map.of("uri", uri(f.path())), "region", region))));
+        List.of(Json.object("physicalLocation", Json.object("artifactLocation", Json.object("uri", uri(f.path())), "region", region))));
     f.suppression()
-        .ifPresent(s -> r.put("suppressions", List.of(map("kind", "inSource", "status", "accepted", "justification", s.reason()))));
-    r.put("properties", map("severity", f.severity().id(), "category", f.rule().category().id()));
+        .ifPresent(s -> r.put("suppressions", List.of(Json.object("kind", "inSource", "status", "accepted", "justification", s.reason()))));
+    r.put("properties", Json.object("severity", f.severity().id(), "category", f.rule().category().id()));
     return r;
   }
 
@@ -138,13 +138,5 @@ final class SarifReporter implements Reporter {
       sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
     return sb.toString();
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 }
