@@ -69,6 +69,7 @@ public final class Checker {
                         new dev.airlock.core.source.Span(0, 0, 1, 1, 1, 1),
                         "",
                         Optional.empty(),
+                        Optional.empty(),
                         Optional.empty())));
     return new FileReport(path, 0, findings, List.of());
   }
@@ -94,6 +95,7 @@ public final class Checker {
             source.path(),
             invalid != null ? invalid.span() : at.span(),
             invalid != null ? invalid.text().substring(invalid.text().indexOf("airlock:allow")) : at.statement(),
+            invalid != null ? Optional.empty() : at.generatedSql(),
             at.within(),
             suppression));
   }

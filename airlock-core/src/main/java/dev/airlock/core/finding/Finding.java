@@ -11,7 +11,8 @@ import java.util.Optional;
  * acknowledged it. A suppressed finding is still reported, marked as acknowledged.
  *
  * @param severity the effective severity (the rule's default unless the config overrides it)
- * @param statement the statement as a reviewer should read it (for ORM code, the generated SQL)
+ * @param statement the source text at the span
+ * @param generatedSql the SQL the source will run, when the source is not SQL (an ORM call)
  */
 public record Finding(
     RuleMeta rule,
@@ -20,6 +21,7 @@ public record Finding(
     String path,
     Span span,
     String statement,
+    Optional<String> generatedSql,
     Optional<String> within,
     Optional<Suppression> suppression) {
 

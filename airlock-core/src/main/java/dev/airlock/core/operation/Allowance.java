@@ -1,9 +1,34 @@
 package dev.airlock.core.operation;
 
 import dev.airlock.core.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An {@code airlock:allow <rule-id> <reason>} comment in front of a statement: a reviewer's
  * acknowledgement of one rule's finding there. An empty reason makes it invalid.
  */
-public record Allowance(String ruleId, String reason, Span span, String text) {}
+public record Allowance(String ruleId, String reason, Span span, String text) {
+  /** {@code airlock:allow <rule-id>[,<rule-id>] <reason>}, in any comment syntax. */
+  public static final Pattern SYNTAX =
+      Pattern.compile("airlock:allow(?:\\s+([A-Za-z0-9_,-]+))?[ \\t]*([^\\r\\n]*)");
+
+  /**
+   * The allowances in one comment. Frontends whose comments carry no exact offsets (ORM files)
+   * use this with the comment's span.
+   */
+  public static List<Allowance> parse(String comment, Span span) {
+    List<Allowance> out = new ArrayList<>();
+    Matcher m = SYNTAX.matcher(comment);
+    while (m.find()) {
+      String reason = m.group(2).replaceAll("\\*/\\s*$", "").strip();
+      String ids = m.group(1) == null ? "" : m.group(1);
+      for (String id : ids.split(",")) {
+        out.add(new Allowance(id.strip(), reason, span, comment.strip()));
+      }
+    }
+    return out;
+  }
+}

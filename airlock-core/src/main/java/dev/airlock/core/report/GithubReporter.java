@@ -37,7 +37,14 @@ final class GithubReporter implements Reporter {
           .append(",title=")
           .append(property(f.rule().id()))
           .append("::")
-          .append(data(f.severity().id() + ": " + f.fullMessage() + ". " + f.rule().saferWay()))
+          .append(
+              data(
+                  f.severity().id()
+                      + ": "
+                      + f.fullMessage()
+                      + ". "
+                      + f.rule().saferWay()
+                      + f.generatedSql().map(sql -> "\nGenerated SQL: " + sql).orElse("")))
           .append('\n');
     }
     for (FileReport file : result.files()) {

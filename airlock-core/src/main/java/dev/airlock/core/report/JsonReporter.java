@@ -64,6 +64,7 @@ final class JsonReporter implements Reporter {
     m.put("endLine", f.span().endLine());
     m.put("endColumn", f.span().endColumn());
     m.put("statement", f.statement());
+    m.put("generatedSql", f.generatedSql().orElse(null));
     m.put("within", f.within().orElse(null));
     m.put("help", f.rule().saferWay());
     m.put("docs", f.rule().docUri());

@@ -98,7 +98,9 @@ final class SarifReporter implements Reporter {
         List.of(Json.object("physicalLocation", Json.object("artifactLocation", Json.object("uri", uri(f.path())), "region", region))));
     f.suppression()
         .ifPresent(s -> r.put("suppressions", List.of(Json.object("kind", "inSource", "status", "accepted", "justification", s.reason()))));
-    r.put("properties", Json.object("severity", f.severity().id(), "category", f.rule().category().id()));
+    Map<String, Object> properties = Json.object("severity", f.severity().id(), "category", f.rule().category().id());
+    f.generatedSql().ifPresent(sql -> properties.put("generatedSql", sql));
+    r.put("properties", properties);
     return r;
   }
 

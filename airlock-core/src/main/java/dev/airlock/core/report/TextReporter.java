@@ -111,6 +111,12 @@ final class TextReporter implements Reporter {
     if (lines.length > shown) {
       sb.append(gutter).append(" | ... ").append(lines.length - shown).append(" more lines\n");
     }
+    f.generatedSql()
+        .ifPresent(
+            sql -> {
+              sb.append(gutter).append(" = generated SQL:\n");
+              sql.lines().forEach(l -> sb.append(gutter).append("     ").append(l).append('\n'));
+            });
     sb.append(gutter).append(" = why: ").append(f.rule().why()).append('\n');
     sb.append(gutter).append(" = help: ").append(f.rule().saferWay()).append('\n');
     sb.append(gutter).append(" = docs: ").append(f.rule().docUri()).append('\n');
