@@ -76,7 +76,13 @@ public final class RoleEscalation implements Rule {
     return Optional.empty();
   }
 
+  /** {@code "postgres"}, MySQL's {@code 'dba'@'%'} and {@code `dba`} name the roles they quote. */
   private static String unquote(String role) {
-    return role.replace("\"", "").toLowerCase(Locale.ROOT);
+    String name = role.strip();
+    int host = name.indexOf('@');
+    if (host > 0) {
+      name = name.substring(0, host).strip();
+    }
+    return name.replaceAll("[\"'`]", "").toLowerCase(Locale.ROOT);
   }
 }

@@ -16,7 +16,9 @@ import java.util.Optional;
  */
 final class PredicateAnalyzer {
   private static final List<String> PATTERN_FUNCTIONS =
-      List.of("position", "strpos", "instr", "locate", "charindex", "contains", "regexp_like");
+      List.of(
+          "position", "strpos", "instr", "locate", "charindex", "contains", "regexp_like", "starts_with",
+          "regexp_instr", "regexp_count");
 
   private final Cursor c;
   private final List<TextMatch> matches = new ArrayList<>();
@@ -143,7 +145,15 @@ final class PredicateAnalyzer {
       skipParensScanning();
       return Truth.unknown();
     }
-    Term left = term();
+    if (isConditionGroup()) {
+      c.next();
+      Truth inner = or();
+      if (!c.acceptKind(TokenKind.RIGHT_PAREN)) {
+        throw new IllegalStateException("unclosed group");
+      }
+      return inner;
+    }
+    Term left = additive();
     Token t = c.peek();
     if (t == null || t.isAny("AND", "OR", "THEN") || t.kind() == TokenKind.RIGHT_PAREN) {
       return truthOfTerm(left);
@@ -156,15 +166,26 @@ final class PredicateAnalyzer {
         op = "SIMILAR TO";
       }
       Term pattern = additive();
+      int escape = '\\';
       if (c.accept("ESCAPE")) {
-        term();
+        Term e = term();
+        escape = e.kind == Term.Kind.STRING && e.literal.length() == 1 ? e.literal.charAt(0) : -1;
       }
-      return match(left, (negated ? "NOT " : "") + op, pattern, c.text(start, c.pos));
+      int to = c.pos;
+      return match(left, (negated ? "NOT " : "") + op, pattern, escape, c.text(start, to));
     }
     if (c.accept("IS")) {
       boolean isNot = c.accept("NOT");
       if (c.accept("NULL")) {
+        if (isLiteral(left)) {
+          boolean v = (left.kind == Term.Kind.NULL) != isNot;
+          return Truth.of(v, "`" + c.text(start, c.pos) + "` is always " + v);
+        }
         return new Truth(null, isNot ? "IS NOT NULL" : "IS NULL", left);
+      }
+      if (c.isAny("TRUE", "FALSE") && left.kind == Term.Kind.BOOLEAN) {
+        boolean v = left.literal.equalsIgnoreCase(c.next().text()) != isNot;
+        return Truth.of(v, "`" + c.text(start, c.pos) + "` is always " + v);
       }
       if (c.accept("DISTINCT", "FROM")) {
         additive();
@@ -199,7 +220,7 @@ final class PredicateAnalyzer {
         return Truth.unknown();
       }
       Term right = additive();
-      if (op.startsWith("~") || op.startsWith("!~")) {
+      if (op.startsWith("~") || op.startsWith("!~") || op.equals("^@")) {
         return match(left, op, right, c.text(start, c.pos));
       }
       return compare(left, op, right, c.text(start, c.pos));
@@ -207,7 +228,30 @@ final class PredicateAnalyzer {
     throw new IllegalStateException("unexpected " + t.text());
   }
 
+  /**
+   * A parenthesised condition that stands on its own, {@code (x IS NULL) OR ...}: read as a
+   * condition so that its truth, not just its text, reaches the enclosing AND or OR.
+   */
+  private boolean isConditionGroup() {
+    if (!c.isKind(TokenKind.LEFT_PAREN) || c.peek(1) == null || c.peek(1).isAny("SELECT", "WITH", "VALUES")) {
+      return false;
+    }
+    int open = c.pos;
+    c.skipParens();
+    Token after = c.peek();
+    c.pos = open;
+    return after == null || after.isAny("AND", "OR", "THEN") || after.kind() == TokenKind.RIGHT_PAREN;
+  }
+
+  private static boolean isLiteral(Term t) {
+    return t.kind == Term.Kind.NUMBER || t.kind == Term.Kind.STRING || t.kind == Term.Kind.BOOLEAN || t.kind == Term.Kind.NULL;
+  }
+
   private Truth truthOfTerm(Term term) {
+    if (isPatternFunction(term)) {
+      matches.add(new TextMatch(term.text, "IS", "TRUE"));
+      return Truth.unknown();
+    }
     if (term.kind == Term.Kind.BOOLEAN) {
       boolean v = term.literal.equals("TRUE");
       return Truth.of(v, "`" + term.text + "` is always " + v);
@@ -220,10 +264,14 @@ final class PredicateAnalyzer {
   }
 
   private Truth match(Term subject, String op, Term pattern, String text) {
+    return match(subject, op, pattern, '\\', text);
+  }
+
+  private Truth match(Term subject, String op, Term pattern, int escape, String text) {
     boolean negated = op.startsWith("NOT") || op.startsWith("!");
     if (pattern.kind == Term.Kind.STRING) {
       String p = pattern.literal;
-      boolean likeOp = op.endsWith("LIKE") || op.endsWith("SIMILAR TO") || op.endsWith("GLOB");
+      boolean likeOp = (op.endsWith("LIKE") && !op.endsWith("RLIKE")) || op.endsWith("SIMILAR TO") || op.endsWith("GLOB");
       boolean matchesAll =
           likeOp
               ? !p.isEmpty() && p.chars().allMatch(ch -> ch == '%' || ch == '*')
@@ -231,8 +279,7 @@ final class PredicateAnalyzer {
       if (matchesAll && !negated) {
         return Truth.of(true, "`" + text + "` matches every non-null value");
       }
-      boolean wildcard =
-          likeOp ? p.indexOf('%') >= 0 || p.indexOf('_') >= 0 || p.indexOf('*') >= 0 : true;
+      boolean wildcard = !likeOp || hasWildcard(p, escape, wildcards(op));
       if (wildcard) {
         matches.add(new TextMatch(subject.text, op, pattern.text));
       }
@@ -240,6 +287,31 @@ final class PredicateAnalyzer {
       matches.add(new TextMatch(subject.text, op, pattern.text));
     }
     return Truth.unknown();
+  }
+
+  /**
+   * True when a LIKE (or GLOB) pattern has a wildcard that is not escaped: {@code 'x\\%'} matches
+   * only the text {@code x%}. Backslash is the default escape of LIKE in PostgreSQL and MySQL.
+   */
+  private static boolean hasWildcard(String pattern, int escape, String wildcards) {
+    boolean glob = wildcards.startsWith("*");
+    for (int i = 0; i < pattern.length(); i++) {
+      char ch = pattern.charAt(i);
+      if (!glob && ch == escape) {
+        i++;
+      } else if (wildcards.indexOf(ch) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The characters that make a pattern of this operator match more than one text. */
+  private static String wildcards(String op) {
+    if (op.endsWith("GLOB")) {
+      return "*?[";
+    }
+    return op.endsWith("SIMILAR TO") || op.equals("SIMILAR") ? "%_|*+?{}()[]" : "%_";
   }
 
   private Truth compare(Term left, String op, Term right, String text) {
@@ -309,8 +381,7 @@ final class PredicateAnalyzer {
       return first;
     }
     String text = c.text(start, c.pos);
-    boolean patternish = text.contains("%") && text.contains("'");
-    return new Term(text, patternish ? Term.Kind.STRING : Term.Kind.OTHER, text);
+    return new Term(text, Term.Kind.OTHER, text);
   }
 
   private static boolean isArithmetic(String op) {
@@ -464,6 +535,15 @@ final class PredicateAnalyzer {
     return true;
   }
 
+  /** The (qualified) name that ends just before {@code at}: {@code c.email} in {@code c.email LIKE}. */
+  private static String subjectBefore(List<Token> tokens, int from, int at) {
+    int k = at - 1;
+    while (k - 2 >= from && tokens.get(k - 1).kind() == TokenKind.DOT && Cursor.isNamePart(tokens.get(k - 2))) {
+      k -= 2;
+    }
+    return new Cursor(tokens, from, at).text(k, at);
+  }
+
   /** Fallback for conditions the parser gave up on: find pattern operators by their tokens. */
   private void scanForPatterns(List<Token> tokens, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -485,10 +565,10 @@ final class PredicateAnalyzer {
       }
       boolean literal = pattern.kind() == TokenKind.STRING || pattern.kind() == TokenKind.DOLLAR_STRING;
       boolean concatenated = j + 1 < to && tokens.get(j + 1).isOperator("||");
-      if (like && literal && !concatenated && pattern.value().indexOf('%') < 0 && pattern.value().indexOf('_') < 0) {
+      if (like && literal && !concatenated && !hasWildcard(pattern.value(), '\\', wildcards(t.text().toUpperCase(Locale.ROOT)))) {
         continue; // LIKE without wildcards is an equality
       }
-      String subject = i > from ? tokens.get(i - 1).text() : "?";
+      String subject = i > from ? subjectBefore(tokens, from, i) : "?";
       String op = t.text().toUpperCase(Locale.ROOT) + (j > i + 1 ? " TO" : "");
       matches.add(new TextMatch(subject, op, pattern.text()));
     }

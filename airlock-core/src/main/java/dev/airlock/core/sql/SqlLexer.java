@@ -118,7 +118,7 @@ public final class SqlLexer {
         break;
     }
     if (isOperatorChar(c)) {
-      while (pos < n && isOperatorChar(s.charAt(pos)) && !startsComment(pos)) {
+      while (pos < n && isOperatorChar(s.charAt(pos)) && !startsComment(pos) && !startsQuote(s.charAt(pos))) {
         pos++;
       }
     }
@@ -132,7 +132,12 @@ public final class SqlLexer {
   private boolean startsComment(int at) {
     char c = s.charAt(at);
     char d = at + 1 < n ? s.charAt(at + 1) : '\0';
-    return (c == '-' && d == '-') || (c == '/' && d == '*');
+    return (c == '-' && d == '-') || (c == '/' && d == '*') || (c == '#' && dialect.hashComments());
+  }
+
+  /** A backtick inside an operator run opens a quoted identifier where the dialect has them. */
+  private boolean startsQuote(char c) {
+    return c == '`' && dialect.backtickIdentifiers();
   }
 
   private TokenKind lineComment() {

@@ -32,6 +32,16 @@ public record SqlStatement(
     return code.isEmpty() ? chunkEnd : code.get(code.size() - 1).end();
   }
 
+  /** Comments after the last code token: a note on the same line after the delimiter. */
+  public List<Token> trailingComments() {
+    int last = end();
+    int i = comments.size();
+    while (i > 0 && comments.get(i - 1).start() >= last && !code.isEmpty()) {
+      i--;
+    }
+    return comments.subList(i, comments.size());
+  }
+
   /** Comments that stand before the first real token. */
   public List<Token> leadingComments() {
     int first = start();

@@ -52,7 +52,7 @@ final class StatementClassifier {
   private static final Set<String> BODY_SQL_HEADS =
       Set.of(
           "DROP", "TRUNCATE", "DELETE", "UPDATE", "MERGE", "ALTER", "GRANT", "CREATE", "COPY",
-          "INSERT", "WITH", "RENAME", "REPLACE", "SELECT");
+          "INSERT", "WITH", "RENAME", "REPLACE", "SELECT", "PREPARE", "SET");
 
   private final Region region;
   private final SqlStatement st;
@@ -70,7 +70,9 @@ final class StatementClassifier {
     this.codeEnd = st.terminated() && !st.directive() ? code.size() - 1 : code.size();
     this.span = region.span(st.start(), st.end());
     this.statement = region.text().substring(st.start(), st.end());
-    this.allowances = Allowances.parse(st.leadingComments(), region);
+    List<Token> notes = new ArrayList<>(st.leadingComments());
+    notes.addAll(st.trailingComments());
+    this.allowances = Allowances.parse(notes, region);
   }
 
   void run() {
@@ -347,9 +349,10 @@ final class StatementClassifier {
     for (int[] part : assignments.splitTopLevel(set + 1, setEnd)) {
       Cursor a = new Cursor(code, part[0], part[1]);
       if (a.isKind(TokenKind.LEFT_PAREN)) {
-        a.next();
-        for (int[] col : a.splitTopLevel(a.pos, part[1] - 1)) {
-          columns.add(a.text(col[0], col[1]).replace(")", "").strip());
+        int open = a.pos;
+        a.skipParens();
+        for (int[] col : a.splitTopLevel(open + 1, a.pos - 1)) {
+          columns.add(a.text(col[0], col[1]));
         }
         a.pos = part[1];
       } else {
@@ -505,6 +508,10 @@ final class StatementClassifier {
       emit(new Rename(kind, table, c.name() + "." + lastPart(table)));
       return;
     }
+    if (c.isAny("DROP", "TRUNCATE") && c.peek(1) != null && c.peek(1).is("PARTITION")) {
+      tableAction(new Cursor(code, c.pos, c.end), table, kind); // MySQL: a list of partitions
+      return;
+    }
     for (int[] part : c.splitTopLevel(c.pos, c.end)) {
       tableAction(new Cursor(code, part[0], part[1]), table, kind);
     }
@@ -537,6 +544,8 @@ final class StatementClassifier {
         emit(new Rename(kind, table, String.valueOf(a.name())));
       } else if (a.isAny("CONSTRAINT", "INDEX", "KEY")) {
         return;
+      } else if (!a.is("COLUMN") && Cursor.isNamePart(a.peek()) && isOnlyName(a)) {
+        emit(new Rename(kind, table, a.name())); // MySQL: RENAME new_name
       } else {
         a.accept("COLUMN");
         String from = a.name();
@@ -544,10 +553,27 @@ final class StatementClassifier {
         emit(new RenameColumn(table, String.valueOf(from), String.valueOf(a.name())));
       }
     } else if (a.accept("TRUNCATE", "PARTITION")) {
-      emit(new Truncate(List.of("partition " + a.text(a.pos, a.end) + " of " + table), false));
+      emit(new Truncate(partitions(a, "partition ", table), false));
     } else if (a.accept("DISCARD", "TABLESPACE")) {
       emit(new Truncate(List.of(table + " (tablespace discarded)"), false));
     }
+  }
+
+  private static List<String> partitions(Cursor a, String prefix, String table) {
+    List<String> names = new ArrayList<>();
+    for (int[] p : a.splitTopLevel(a.pos, a.end)) {
+      names.add(prefix + a.text(p[0], p[1]) + " of " + table);
+    }
+    return names;
+  }
+
+  /** True when the cursor holds exactly one (qualified) name and nothing after it. */
+  private static boolean isOnlyName(Cursor a) {
+    int at = a.pos;
+    a.name();
+    boolean only = a.atEnd();
+    a.pos = at;
+    return only;
   }
 
   private void dropAction(Cursor a, String table) {
@@ -564,7 +590,7 @@ final class StatementClassifier {
       a.next();
       emit(Drop.of(ObjectKind.INDEX, a.name() + " on " + table));
     } else if (a.accept("PARTITION")) {
-      emit(new Drop(ObjectKind.PARTITION, "partition", List.of(a.text(a.pos, a.end) + " of " + table), false, false));
+      emit(new Drop(ObjectKind.PARTITION, "partition", partitions(a, "", table), false, false));
     } else if (a.isAny("DEFAULT", "IDENTITY", "EXPRESSION", "NOT")) {
       return;
     } else {
@@ -642,14 +668,34 @@ final class StatementClassifier {
   private static final Set<String> ROLE_ATTRIBUTES =
       Set.of("SUPERUSER", "CREATEROLE", "BYPASSRLS", "REPLICATION", "CREATEDB");
 
+  /**
+   * The options of CREATE or ALTER ROLE. {@code ALTER ROLE r SET ...}, {@code RENAME TO} and
+   * {@code IN DATABASE d SET ...} change settings or names, not powers; {@code IN ROLE r} makes
+   * the new role a member of {@code r}.
+   */
   private void roleAttributes(Cursor c) {
     c.accept("IF", "NOT", "EXISTS");
     c.accept("IF", "EXISTS");
     String role = c.name();
     Set<String> attributes = new LinkedHashSet<>();
     while (!c.atEnd()) {
+      if (c.isAny("SET", "RESET", "RENAME") || (c.is("IN") && c.peek(1) != null && c.peek(1).is("DATABASE"))) {
+        break;
+      }
       Token t = c.next();
-      if (t.kind() == TokenKind.WORD && ROLE_ATTRIBUTES.contains(t.text().toUpperCase(Locale.ROOT))) {
+      if (t.is("IN") && c.isAny("ROLE", "GROUP")) {
+        c.next();
+        List<String> roles = new ArrayList<>();
+        while (Cursor.isNamePart(c.peek()) && !c.peek().isAny(ROLE_ATTRIBUTES.toArray(String[]::new))) {
+          roles.add(c.name());
+          if (!c.acceptKind(TokenKind.COMMA)) {
+            break;
+          }
+        }
+        if (!roles.isEmpty()) {
+          emit(new RoleGrant(roles, List.of(String.valueOf(role)), false));
+        }
+      } else if (t.kind() == TokenKind.WORD && ROLE_ATTRIBUTES.contains(t.text().toUpperCase(Locale.ROOT))) {
         attributes.add(t.text().toUpperCase(Locale.ROOT));
       }
     }
@@ -698,6 +744,10 @@ final class StatementClassifier {
     String language =
         lang + 1 < c.end ? code.get(lang + 1).value().toLowerCase(Locale.ROOT) : (region.dialect() == Dialect.POSTGRESQL ? "sql" : "sql");
     if (!language.equals("plpgsql") && !language.equals("sql")) {
+      boolean compiled = language.equals("c") || language.equals("internal");
+      if (!compiled && c.findTopLevel("AS") < c.end) {
+        emit(new DynamicSql(within + " in language " + language + ": Airlock cannot see what it does"));
+      }
       return;
     }
     int atomic = -1;
@@ -746,6 +796,7 @@ final class StatementClassifier {
   }
 
   private void trigger(Cursor c) {
+    c.accept("IF", "NOT", "EXISTS");
     String name = String.valueOf(c.name());
     int execute = c.findTopLevel("EXECUTE");
     if (execute < c.end) {
@@ -772,6 +823,9 @@ final class StatementClassifier {
     Cursor action = new Cursor(code, doAt + 1, c.end);
     action.accept("ALSO");
     action.accept("INSTEAD");
+    if (action.is("NOTHING")) {
+      return;
+    }
     if (action.isKind(TokenKind.LEFT_PAREN)) {
       int open = action.pos;
       action.skipParens();

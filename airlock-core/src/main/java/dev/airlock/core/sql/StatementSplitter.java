@@ -8,7 +8,8 @@ import java.util.List;
  * dollar quotes, comments and quoted identifiers never split (the lexer already made those single
  * tokens), nor do semicolons inside {@code BEGIN ATOMIC ... END}, inline trigger and routine
  * bodies, or a rule's parenthesised action list. MySQL's {@code DELIMITER} command changes the
- * delimiter; psql meta-commands end at the end of their line. Total: never throws, loses nothing.
+ * delimiter; psql meta-commands end at the end of their line. A line comment on the same line
+ * after a delimiter belongs to the statement it ends. Total: never throws, loses nothing.
  */
 public final class StatementSplitter {
   private final String text;
@@ -53,6 +54,10 @@ public final class StatementSplitter {
         while (i < tokens.size() && tokens.get(i).start() < end) {
           i++;
         }
+        if (i < tokens.size() && tokens.get(i).kind() == TokenKind.LINE_COMMENT && onSameLine(end, tokens.get(i).start())) {
+          comments.add(tokens.get(i)); // `DROP TABLE t; -- note` : the note is about this statement
+          end = tokens.get(i++).end();
+        }
         emit(end, true, false);
         continue;
       }
@@ -71,6 +76,16 @@ public final class StatementSplitter {
     boolean psqlMeta =
         dialect != Dialect.MYSQL && t.kind() == TokenKind.OPERATOR && t.text().startsWith("\\");
     return (delimiterCommand || psqlMeta) && startsLine(t.start());
+  }
+
+  private boolean onSameLine(int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean startsLine(int offset) {
