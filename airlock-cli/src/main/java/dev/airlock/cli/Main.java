@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A safety net between AI-generated code, agents and production systems.",
-    subcommands = {CheckCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, ExplainCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;

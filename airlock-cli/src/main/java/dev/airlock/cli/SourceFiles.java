@@ -32,8 +32,8 @@ final class SourceFiles {
     return dot > 0 && SQL_EXTENSIONS.contains(name.substring(dot + 1));
   }
 
-  /** The files under the given paths, sorted; a path that does not exist is an error. */
-  static List<Path> collect(List<Path> roots) {
+  /** The files under the given paths that {@code wanted} accepts, sorted; explicit files always. */
+  static List<Path> collect(List<Path> roots, java.util.function.Predicate<Path> wanted) {
     Set<Path> files = new TreeSet<>();
     for (Path root : roots) {
       if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.exists(root)) {
@@ -55,7 +55,7 @@ final class SourceFiles {
 
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && isSql(file)) {
+                if (attrs.isRegularFile() && wanted.test(file)) {
                   files.add(file.normalize());
                 }
                 return FileVisitResult.CONTINUE;
@@ -63,7 +63,9 @@ final class SourceFiles {
 
               @Override
               public FileVisitResult visitFileFailed(Path file, IOException e) {
-                files.add(file.normalize()); // reported as unreadable when checked
+                if (wanted.test(file)) {
+                  files.add(file.normalize()); // reported as unreadable when checked
+                }
                 return FileVisitResult.CONTINUE;
               }
             });
