@@ -6,7 +6,8 @@ import java.util.List;
  * One piece of a split SQL text. {@code chunkStart..chunkEnd} covers everything from the end of
  * the previous piece through this one's delimiter, so the pieces of a text concatenate back to
  * it exactly. {@code code} holds the tokens that are not comments; {@code comments} the
- * comments inside the piece, leading ones included.
+ * comments inside the piece, leading ones included, and a line comment on the same line after
+ * the delimiter.
  *
  * @param directive a client command such as MySQL's {@code DELIMITER} or a psql meta-command
  */
@@ -30,16 +31,6 @@ public record SqlStatement(
   /** Offset just after the last code token (the delimiter included). */
   public int end() {
     return code.isEmpty() ? chunkEnd : code.get(code.size() - 1).end();
-  }
-
-  /** Comments after the last code token: a note on the same line after the delimiter. */
-  public List<Token> trailingComments() {
-    int last = end();
-    int i = comments.size();
-    while (i > 0 && comments.get(i - 1).start() >= last && !code.isEmpty()) {
-      i--;
-    }
-    return comments.subList(i, comments.size());
   }
 
   /** Comments that stand before the first real token. */

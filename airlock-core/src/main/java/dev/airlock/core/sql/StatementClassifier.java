@@ -60,7 +60,7 @@ final class StatementClassifier {
   private final int codeEnd;
   private Span span;
   private String statement;
-  private final List<Allowance> allowances;
+  private List<Allowance> allowances;
   private int emitted;
 
   StatementClassifier(Region region, SqlStatement st) {
@@ -70,9 +70,22 @@ final class StatementClassifier {
     this.codeEnd = st.terminated() && !st.directive() ? code.size() - 1 : code.size();
     this.span = region.span(st.start(), st.end());
     this.statement = region.text().substring(st.start(), st.end());
-    List<Token> notes = new ArrayList<>(st.leadingComments());
-    notes.addAll(st.trailingComments());
-    this.allowances = Allowances.parse(notes, region);
+    this.allowances = allowancesBefore(st.start());
+  }
+
+  /**
+   * The allow comments that stand before {@code offset} (the statement's first real token, or in
+   * a procedural body the statement after its {@code BEGIN} or {@code IF ... THEN}), and those on
+   * the same line after its delimiter.
+   */
+  private List<Allowance> allowancesBefore(int offset) {
+    List<Token> notes = new ArrayList<>();
+    for (Token comment : st.comments()) {
+      if (comment.start() < offset || (!st.isEmpty() && comment.start() >= st.end())) {
+        notes.add(comment);
+      }
+    }
+    return Allowances.parse(notes, region);
   }
 
   void run() {
@@ -988,6 +1001,9 @@ final class StatementClassifier {
 
   private void procedural(Cursor c) {
     int head = skipControlFlow(c);
+    if (head < codeEnd) {
+      allowances = allowancesBefore(code.get(head).start());
+    }
     scanExecute(head);
     if (head >= codeEnd) {
       return;
@@ -1058,7 +1074,7 @@ final class StatementClassifier {
       } else {
         Cursor all = new Cursor(code, i + 1, codeEnd);
         int stop = all.findTopLevel("USING", "INTO", "LOOP");
-        emit(new DynamicSql("EXECUTE of a computed string: `" + all.text(i + 1, stop) + "`"));
+        emit(new DynamicSql("EXECUTE of a computed string: `" + all.text(i + 1, stop) + "`"), region.span(t.start(), st.end()));
       }
     }
   }
