@@ -62,6 +62,9 @@ public final class Main implements Runnable {
   }
 
   static String oneLine(Throwable e) {
+    if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
+      e = e.getCause();
+    }
     String m = e.getMessage();
     if (m == null || m.isBlank()) {
       m = e.getClass().getSimpleName();

@@ -73,7 +73,8 @@ final class Sources {
       return skipped(checker.notChecked(display, "cannot read the file: " + Main.oneLine(e)));
     }
     if (isBinary(bytes)) {
-      return skipped(FileReport.warning(display, "binary file (it contains NUL bytes); skipped"));
+      // fail closed: a binary file where SQL was expected is not silently clean
+      return skipped(checker.notChecked(display, "binary file (it contains NUL bytes); check what it is"));
     }
     List<String> warnings = new ArrayList<>();
     String text;

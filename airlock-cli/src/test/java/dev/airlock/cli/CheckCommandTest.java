@@ -54,6 +54,7 @@ class CheckCommandTest {
       assertThat(cli.exitCode()).as(String.join(" ", args)).isEqualTo(Main.ERROR);
       assertThat(cli.err()).as(String.join(" ", args)).startsWith("airlock: ").doesNotContain("\tat ");
       assertThat(cli.err().lines().count()).isLessThanOrEqualTo(2);
+      assertThat(cli.err()).doesNotContain("Exception");
     }
   }
 
@@ -67,7 +68,7 @@ class CheckCommandTest {
     Cli cli = Cli.run("check", "--max-file-size", "10000", dir.toString());
     assertThat(cli.exitCode()).isEqualTo(Main.FINDINGS);
     assertThat(cli.out())
-        .contains("binary.sql: binary file")
+        .containsPattern("binary.sql:1:1 +unparsed-statement: not checked: binary file")
         .contains("latin1.sql: not valid UTF-8")
         .contains("drop-table: drops table `caf")
         .containsPattern("unterminated.sql:2:1 +unparsed-statement: not understood: unterminated dollar-quoted string \\$body\\$")
@@ -92,6 +93,15 @@ class CheckCommandTest {
     Cli cli = Cli.run("check", "--config", dir.resolve("airlock.yaml").toString(), dir.toString());
     assertThat(cli.exitCode()).isEqualTo(Main.ERROR);
     assertThat(cli.err().strip()).endsWith("airlock.yaml: rules.drop-tabel: no such rule");
+  }
+
+  @Test
+  void yamlOffMeansNever() throws IOException {
+    write("airlock.yaml", "fail-on: off\nrules:\n  truncate: off\n");
+    write("a.sql", "DROP TABLE t;\nTRUNCATE u;\n");
+    Cli cli = Cli.run("check", "--config", dir.resolve("airlock.yaml").toString(), dir.toString());
+    assertThat(cli.exitCode()).isEqualTo(Main.OK);
+    assertThat(cli.out()).contains("drop-table").doesNotContain("truncate");
   }
 
   @Test

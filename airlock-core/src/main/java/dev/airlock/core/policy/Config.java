@@ -81,7 +81,7 @@ public final class Config {
       String key = String.valueOf(e.getKey());
       Object value = e.getValue();
       switch (key) {
-        case "fail-on" -> failOn = parseFailOn(String.valueOf(value), name + ": fail-on");
+        case "fail-on" -> failOn = parseFailOn(offIfFalse(value), name + ": fail-on");
         case "dialect" -> dialect = parseDialect(value, name + ": dialect");
         case "dialects" -> {
           for (Map.Entry<?, ?> d : asMap(value, name + ": dialects").entrySet()) {
@@ -98,7 +98,7 @@ public final class Config {
             String id = String.valueOf(r.getKey());
             String where = name + ": rules." + id;
             var rule = Rules.byId(id).orElseThrow(() -> new ConfigException(where + ": no such rule"));
-            String level = r.getValue() instanceof Boolean b && !b ? "off" : String.valueOf(r.getValue());
+            String level = offIfFalse(r.getValue());
             rules.put(rule.meta().id(), parseFailOn(level, where));
           }
         }
@@ -107,6 +107,11 @@ public final class Config {
       }
     }
     return new Config(failOn, dialect, dialects, skip, rules);
+  }
+
+  /** YAML 1.1 reads a bare {@code off} as false. */
+  private static String offIfFalse(Object value) {
+    return value instanceof Boolean b && !b ? "off" : String.valueOf(value);
   }
 
   /** A severity, or {@code none}/{@code off} for "never". */

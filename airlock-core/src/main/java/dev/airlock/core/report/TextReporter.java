@@ -27,7 +27,7 @@ final class TextReporter implements Reporter {
     List<Finding> acknowledged = result.acknowledged();
     long files = result.filesWithOpenFindings();
     sb.append(bold(open.size() + " irreversible operation" + (open.size() == 1 ? "" : "s") + " in " + files + " file" + (files == 1 ? "" : "s")))
-        .append(" (checked " + result.files().size() + " file" + (result.files().size() == 1 ? "" : "s") + ", " + result.statements() + " statements")
+        .append(" (checked " + result.files().size() + " file" + (result.files().size() == 1 ? "" : "s") + ", " + result.statements() + " statement" + (result.statements() == 1 ? "" : "s"))
         .append(acknowledged.isEmpty() ? "" : ", " + acknowledged.size() + " acknowledged")
         .append(")\n");
     int locWidth = open.stream().mapToInt(f -> location(f).length()).max().orElse(0);
