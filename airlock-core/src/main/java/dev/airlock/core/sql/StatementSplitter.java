@@ -27,7 +27,7 @@ public final class StatementSplitter {
   private StatementSplitter(String text, Dialect dialect) {
     this.text = text;
     this.dialect = dialect;
-    this.tokens = SqlLexer.lex(text, dialect);
+    this.tokens = new ArrayList<>(SqlLexer.lex(text, dialect));
   }
 
   public static List<SqlStatement> split(String text, Dialect dialect) {
@@ -47,6 +47,8 @@ public final class StatementSplitter {
         i = lineCommand(i);
         continue;
       }
+      cutAtDelimiter(i);
+      t = tokens.get(i);
       if (isDelimiterAt(t)) {
         int end = t.start() + delimiter.length();
         code.add(new Token(t.kind(), t.start(), end, delimiter));
@@ -69,6 +71,41 @@ public final class StatementSplitter {
       emit(text.length(), false, false);
     }
     return out;
+  }
+
+  /**
+   * A custom delimiter can be glued to a word or operator ({@code END$$}, {@code END//}): the
+   * lexer knows nothing of it, so the token is cut in place into the part before, the delimiter,
+   * and the part after.
+   */
+  private void cutAtDelimiter(int i) {
+    Token t = tokens.get(i);
+    if (delimiter.equals(";") || t.text().length() <= delimiter.length() || !isCuttable(t.kind())) {
+      return;
+    }
+    int k = t.text().indexOf(delimiter);
+    if (k < 0) {
+      return;
+    }
+    int at = t.start() + k;
+    int after = at + delimiter.length();
+    List<Token> pieces = new ArrayList<>();
+    if (k > 0) {
+      pieces.add(new Token(t.kind(), t.start(), at, text.substring(t.start(), at)));
+    }
+    pieces.add(new Token(TokenKind.OPERATOR, at, after, delimiter));
+    if (after < t.end()) {
+      pieces.add(new Token(t.kind(), after, t.end(), text.substring(after, t.end())));
+    }
+    tokens.remove(i);
+    tokens.addAll(i, pieces);
+  }
+
+  private static boolean isCuttable(TokenKind kind) {
+    return switch (kind) {
+      case WORD, OPERATOR, NUMBER, PARAMETER -> true;
+      default -> false;
+    };
   }
 
   private boolean isLineCommand(Token t) {
