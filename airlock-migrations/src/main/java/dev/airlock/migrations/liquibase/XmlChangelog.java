@@ -16,10 +16,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an XML changelog with the JDK's StAX reader into {@link ChangeNode}s. StAX reports the
- * location just after each tag; a start tag begins at the last {@code <} before that (a literal
- * {@code <} cannot occur inside an attribute value), so every element gets its exact span.
- * DTDs and external entities are disabled.
+ * Reads an XML changelog with the JDK's StAX reader into {@link ChangeNode}s. StAX parses (and
+ * decodes attributes, entities and CDATA); the exact span of each element comes from {@link Tags},
+ * which walks the markup in step with StAX's events, because StAX's own locations are only
+ * approximate (with coalescing they run ahead into the following text). DTDs and external
+ * entities are refused.
  */
 final class XmlChangelog {
   private static final XMLInputFactory FACTORY = factory();
@@ -59,15 +60,15 @@ final class XmlChangelog {
     Deque<Open> stack = new ArrayDeque<>();
     ChangeNode root = null;
     XMLStreamReader r = null;
+    Tags tags = new Tags(text);
     try {
       r = FACTORY.createXMLStreamReader(new StringReader(text));
       List<Allowance> topPending = new ArrayList<>();
       while (r.hasNext()) {
         int event = r.next();
-        int at = offset(source, r.getLocation());
         switch (event) {
           case XMLStreamConstants.START_ELEMENT -> {
-            int start = Math.max(0, text.lastIndexOf('<', Math.max(0, at - 1)));
+            int start = tags.startTag();
             Map<String, String> attrs = new LinkedHashMap<>();
             for (int i = 0; i < r.getAttributeCount(); i++) {
               attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
@@ -87,8 +88,9 @@ final class XmlChangelog {
           }
           case XMLStreamConstants.END_ELEMENT -> {
             Open o = stack.pop();
+            int end = Math.max(tags.endTag(), o.start);
             ChangeNode node =
-                new ChangeNode(o.name, o.attributes, o.children, o.text.toString(), o.start, Math.max(at, o.start), o.allowances);
+                new ChangeNode(o.name, o.attributes, o.children, o.text.toString(), o.start, end, o.allowances);
             if (stack.isEmpty()) {
               root = node;
             } else {
@@ -101,9 +103,9 @@ final class XmlChangelog {
             }
           }
           case XMLStreamConstants.COMMENT -> {
-            int start = Math.max(0, text.lastIndexOf("<!--", Math.max(0, at - 1)));
+            int[] where = tags.comment();
             String comment = r.getText();
-            List<Allowance> found = Allowance.parse(comment, source.span(start, Math.max(start, at)));
+            List<Allowance> found = Allowance.parse(comment, source.span(where[0], where[1]));
             if (stack.isEmpty()) {
               topPending.addAll(found);
             } else {
@@ -145,5 +147,107 @@ final class XmlChangelog {
       return Math.min(l.getCharacterOffset(), n);
     }
     return Offsets.ofLineColumn(source.text(), l.getLineNumber(), l.getColumnNumber());
+  }
+
+  /** Finds each tag's exact offsets, in document order, in step with the StAX events. */
+  static final class Tags {
+    private final String text;
+    private int cursor;
+    private final Deque<Integer> selfClosingEnds = new ArrayDeque<>();
+
+    Tags(String text) {
+      this.text = text;
+    }
+
+    /** The next {@code <} of markup, past CDATA sections (their content is text). */
+    private int next(int from) {
+      int i = from;
+      while (true) {
+        i = text.indexOf('<', i);
+        if (i < 0) {
+          return text.length();
+        }
+        if (text.startsWith("<![CDATA[", i)) {
+          int close = text.indexOf("]]>", i);
+          i = close < 0 ? text.length() : close + 3;
+          continue;
+        }
+        return i;
+      }
+    }
+
+    /** Skips comments, processing instructions and declarations; returns the next tag's start. */
+    private int nextTag() {
+      while (true) {
+        int i = next(cursor);
+        if (i >= text.length()) {
+          return i;
+        }
+        if (text.startsWith("<!--", i)) {
+          cursor = closeOf(i, "-->");
+        } else if (text.startsWith("<?", i)) {
+          cursor = closeOf(i, "?>");
+        } else if (text.startsWith("<!", i)) {
+          cursor = closeOf(i, ">");
+        } else {
+          return i;
+        }
+      }
+    }
+
+    private int closeOf(int from, String close) {
+      int c = text.indexOf(close, from + 2);
+      return c < 0 ? text.length() : c + close.length();
+    }
+
+    /** The end of the tag starting at {@code i}: its {@code >}, outside quoted attribute values. */
+    private int tagEnd(int i) {
+      char quote = 0;
+      for (int j = i + 1; j < text.length(); j++) {
+        char c = text.charAt(j);
+        if (quote != 0) {
+          if (c == quote) {
+            quote = 0;
+          }
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          return j + 1;
+        }
+      }
+      return text.length();
+    }
+
+    int startTag() {
+      int i = nextTag();
+      int end = tagEnd(i);
+      cursor = end;
+      selfClosingEnds.push(end >= 2 && text.charAt(end - 2) == '/' ? end : -1);
+      return i;
+    }
+
+    int endTag() {
+      int selfClosing = selfClosingEnds.isEmpty() ? -1 : selfClosingEnds.pop();
+      if (selfClosing >= 0) {
+        return selfClosing;
+      }
+      int i = nextTag();
+      cursor = tagEnd(i);
+      return cursor;
+    }
+
+    int[] comment() {
+      while (true) {
+        int i = next(cursor);
+        if (i >= text.length()) {
+          return new int[] {text.length(), text.length()};
+        }
+        if (text.startsWith("<!--", i)) {
+          cursor = closeOf(i, "-->");
+          return new int[] {i, cursor};
+        }
+        cursor = text.startsWith("<?", i) ? closeOf(i, "?>") : tagEnd(i);
+      }
+    }
   }
 }
