@@ -1,4 +1,7 @@
 package dev.airlock.core.operation;
 
-/** Runs a shell command on the database server (COPY ... PROGRAM). */
-public record CopyProgram(String command) implements Operation {}
+/**
+ * Runs a shell command through COPY: on the database server ({@code COPY ... PROGRAM}) or, for
+ * psql's {@code \copy ... program}, on the client machine.
+ */
+public record CopyProgram(String command, boolean onClient) implements Operation {}

@@ -19,7 +19,10 @@ public final class CopyProgram implements Rule {
   @Override
   public Optional<String> check(Operation operation) {
     if (operation instanceof dev.airlock.core.operation.CopyProgram c) {
-      return Optional.of("runs shell command " + Quote.of(c.command()) + " on the database server");
+      return Optional.of(
+          "runs shell command "
+              + Quote.of(c.command())
+              + (c.onClient() ? " on the machine running psql (\\copy ... program)" : " on the database server"));
     }
     return Optional.empty();
   }

@@ -34,7 +34,11 @@ public final class DropFunction implements Rule {
   @Override
   public Optional<String> check(Operation operation) {
     if (operation instanceof Drop d && KINDS.contains(d.kind())) {
-      boolean enforces = d.kind() == ObjectKind.TRIGGER || d.kind() == ObjectKind.RULE;
+      boolean enforces =
+          d.kind() == ObjectKind.TRIGGER
+              || d.kind() == ObjectKind.RULE
+              || d.kind() == ObjectKind.EVENT_TRIGGER
+              || d.kind() == ObjectKind.EVENT;
       return Optional.of(
           "drops "
               + d.kindName()

@@ -36,7 +36,7 @@ public final class DropSchema implements Rule {
             + Quote.all(d.names())
             + (d.cascade()
                 ? " with CASCADE: every table, view, function and row in it goes too"
-                : " (it fails only if the schema still holds objects)")
+                : " (PostgreSQL refuses while it holds objects; on MySQL it drops every table in it)")
             + (d.ifExists() ? "; IF EXISTS hides a wrong name" : ""));
   }
 }

@@ -33,7 +33,10 @@ public final class DropTable implements Rule {
             + Quote.all(d.names())
             + " and every row in "
             + (d.names().size() > 1 ? "them" : "it")
-            + (d.cascade() ? "; CASCADE also drops every view and foreign key that depends on it" : "")
+            + (d.cascade()
+                ? "; CASCADE also drops every view and foreign key that depends on "
+                    + (d.names().size() > 1 ? "them" : "it")
+                : "")
             + (d.ifExists() ? "; IF EXISTS hides a wrong name" : "");
     return Optional.of(message);
   }

@@ -46,7 +46,7 @@ final class StatementClassifier {
           "CHECKPOINT", "DISCARD", "SECURITY", "IMPORT", "USE", "PRAGMA", "ATTACH", "DETACH",
           "CALL", "LOAD", "DEALLOCATE", "OPTIMIZE", "REVOKE", "REASSIGN", "FLUSH", "HANDLER",
           "INSTALL", "UNINSTALL", "CHECKSUM", "REPAIR", "HELP", "SIGNAL", "RESIGNAL", "XA",
-          "DELIMITER", "SOURCE", "WAITFOR", "PRINT", "GO");
+          "SOURCE", "WAITFOR", "PRINT", "GO");
 
   /** Heads that start a SQL statement inside a procedural body. */
   private static final Set<String> BODY_SQL_HEADS =
@@ -187,7 +187,9 @@ final class StatementClassifier {
       case "EXECUTE", "EXEC" -> execute(c);
       case "SET" -> set(c);
       default -> {
-        if (!BENIGN_HEADS.contains(head)) {
+        if (head.equals("DELIMITER")) {
+          unparsed("DELIMITER is a MySQL client command; check this file with --dialect mysql so its statements are split right");
+        } else if (!BENIGN_HEADS.contains(head)) {
           unparsed("`" + t.text() + "` does not start any statement Airlock knows");
         }
       }
@@ -209,7 +211,7 @@ final class StatementClassifier {
         Cursor c = new Cursor(code, 1, code.size());
         int program = c.findTopLevel("PROGRAM");
         if (program < code.size()) {
-          emit(new CopyProgram(program + 1 < code.size() ? code.get(program + 1).value() : "?"));
+          emit(new CopyProgram(program + 1 < code.size() ? code.get(program + 1).value() : "?", true));
         }
       }
       default -> {}
@@ -308,15 +310,30 @@ final class StatementClassifier {
       unparsed("DELETE without a table name");
       return;
     }
-    emit(new DeleteRows(table, where(c, "RETURNING", "ORDER", "LIMIT")));
+    // the ON of a join restricts the target only when the target is in that join (MySQL
+    // `DELETE t FROM t JOIN u ON ...`); PostgreSQL's `USING a JOIN b ON ...` does not
+    int on = c.findTopLevel("ON");
+    boolean joined = on < c.end && mentions(c.pos, on, lastPart(table));
+    emit(new DeleteRows(table, where(c, joined ? c.end : c.pos, "RETURNING", "ORDER", "LIMIT")));
+  }
+
+  private boolean mentions(int from, int to, String name) {
+    for (int i = from; i < to; i++) {
+      Token t = code.get(i);
+      if (Cursor.isNamePart(t) && Cursor.identifier(t).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * The WHERE condition from the cursor on, or a join's ON condition when there is no WHERE (a
-   * MySQL multi-table DELETE or UPDATE restricts rows by its join). USING or FROM alone does not
-   * restrict: {@code DELETE FROM t USING u} deletes every row of {@code t}.
+   * The WHERE condition from the cursor on, or, when there is no WHERE, the ON condition of a
+   * join that includes the target and stands before {@code joinLimit} (a MySQL multi-table
+   * DELETE or UPDATE restricts rows by its join). USING or FROM alone does not restrict: {@code
+   * DELETE FROM t USING u} deletes every row of {@code t}.
    */
-  private Optional<Predicate> where(Cursor c, String... stops) {
+  private Optional<Predicate> where(Cursor c, int joinLimit, String... stops) {
     int where = c.findTopLevel("WHERE");
     if (where < c.end) {
       int from = where + 1;
@@ -328,7 +345,7 @@ final class StatementClassifier {
       return Optional.of(PredicateAnalyzer.analyze(code, from, to));
     }
     int on = c.findTopLevel("ON");
-    if (on < c.end) {
+    if (on < Math.min(c.end, joinLimit)) {
       Cursor rest = new Cursor(code, on + 1, c.end);
       int to = rest.findTopLevel(stops);
       to = Math.min(to, rest.findTopLevel("SET"));
@@ -375,7 +392,8 @@ final class StatementClassifier {
         }
       }
     }
-    emit(new UpdateRows(table, columns, where(c, "RETURNING", "ORDER", "LIMIT")));
+    // MySQL `UPDATE t JOIN u ON ... SET`: a join before SET restricts; PostgreSQL's FROM after SET does not
+    emit(new UpdateRows(table, columns, where(c, set, "RETURNING", "ORDER", "LIMIT")));
   }
 
   private void merge(Cursor c) {
@@ -390,28 +408,35 @@ final class StatementClassifier {
     int on = c.findTopLevel("ON");
     int when = c.findTopLevel("WHEN");
     String condition = on < when ? c.text(on + 1, when) : "?";
+    // each WHEN clause has its own condition kind; only NOT MATCHED BY SOURCE reaches rows
+    // that have no match at all
     boolean deletes = false;
+    boolean deletesUnmatched = false;
     boolean updates = false;
+    boolean updatesUnmatched = false;
     boolean bySource = false;
     for (int i = when; i + 1 < c.end; i++) {
-      if (code.get(i).is("SOURCE")) {
+      Token t = code.get(i);
+      if (t.is("WHEN")) {
+        bySource = false;
+      } else if (t.is("SOURCE")) {
         bySource = true;
-      }
-      if (code.get(i).is("THEN")) {
-        deletes |= code.get(i + 1).is("DELETE");
-        updates |= code.get(i + 1).is("UPDATE");
+      } else if (t.is("THEN")) {
+        boolean delete = code.get(i + 1).is("DELETE");
+        boolean update = code.get(i + 1).is("UPDATE");
+        deletes |= delete && !bySource;
+        deletesUnmatched |= delete && bySource;
+        updates |= update && !bySource;
+        updatesUnmatched |= update && bySource;
       }
     }
-    Predicate matched =
-        Predicate.opaque(
-            bySource
-                ? "rows with no match in the source, or matched on " + condition
-                : "rows matched on " + condition);
-    if (deletes) {
-      emit(new DeleteRows(table, Optional.of(matched)));
+    Predicate matched = Predicate.opaque("rows matched on " + condition);
+    Predicate unmatched = Predicate.opaque("rows with no match in the source on " + condition);
+    if (deletes || deletesUnmatched) {
+      emit(new DeleteRows(table, Optional.of(deletesUnmatched ? unmatched : matched)));
     }
-    if (updates) {
-      emit(new UpdateRows(table, List.of(), Optional.of(matched)));
+    if (updates || updatesUnmatched) {
+      emit(new UpdateRows(table, List.of(), Optional.of(updatesUnmatched ? unmatched : matched)));
     }
   }
 
@@ -901,7 +926,7 @@ final class StatementClassifier {
     int program = c.findTopLevel("PROGRAM");
     if (program < c.end) {
       Token cmd = program + 1 < c.end ? code.get(program + 1) : null;
-      emit(new CopyProgram(cmd == null ? "?" : cmd.value()));
+      emit(new CopyProgram(cmd == null ? "?" : cmd.value(), false));
     }
   }
 

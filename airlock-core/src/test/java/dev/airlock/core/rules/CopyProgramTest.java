@@ -30,7 +30,7 @@ class CopyProgramTest {
   void psqlClientCopyWithProgramIsFound() {
     tester.expect(
         """
-        -- FINDING: runs shell command `cat /etc/passwd`
+        -- FINDING: runs shell command `cat /etc/passwd` on the machine running psql
         \\copy t from program 'cat /etc/passwd'
         -- FINDING: runs shell command `gzip > out.gz`
         \\copy (SELECT * FROM t) TO PROGRAM 'gzip > out.gz' WITH CSV

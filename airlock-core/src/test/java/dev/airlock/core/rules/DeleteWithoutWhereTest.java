@@ -7,6 +7,17 @@ class DeleteWithoutWhereTest {
   private final RuleTester tester = RuleTester.forRule("delete-without-where");
 
   @Test
+  void aJoinRestrictsOnlyWhenTheTargetIsInIt() {
+    tester.expect(
+        """
+        -- FINDING: deletes every row of `t`
+        DELETE FROM t USING a JOIN b ON a.id = b.a_id;
+        DELETE t FROM t JOIN u ON t.id = u.t_id;
+        DELETE FROM t1 USING t1 JOIN t2 ON t1.id = t2.id;
+        """);
+  }
+
+  @Test
   void deletesWithoutWhereAreFound() {
     tester.expect(
         """

@@ -11,9 +11,9 @@ class DropSchemaTest {
         """
         -- FINDING: drops schema `s` with CASCADE: every table, view, function and row in it goes too
         DROP SCHEMA s CASCADE;
-        -- FINDING: drops schema `s` (it fails only if the schema still holds objects)
+        -- FINDING: drops schema `s` (PostgreSQL refuses while it holds objects; on MySQL it drops every table in it)
         drop schema s;
-        -- FINDING: drops schema `a`, `b` (it fails only if the schema still holds objects); IF EXISTS hides a wrong name
+        -- FINDING: drops schema `a`, `b` (PostgreSQL refuses while it holds objects; on MySQL it drops every table in it); IF EXISTS hides a wrong name
         DROP SCHEMA IF EXISTS a, b;
         -- FINDING: drops schema `Tenant 42` with CASCADE
         DROP SCHEMA IF EXISTS "Tenant 42" CASCADE;

@@ -7,6 +7,16 @@ class UnparsedStatementTest {
   private final RuleTester tester = RuleTester.forRule("unparsed-statement");
 
   @Test
+  void mysqlDelimiterInAPostgresFileIsNotUnderstood() {
+    tester.expect(
+        """
+        -- FINDING: DELIMITER is a MySQL client command; check this file with --dialect mysql
+        DELIMITER //
+        CREATE PROCEDURE p() BEGIN DELETE FROM t; DROP TABLE u; END //
+        """);
+  }
+
+  @Test
   void unknownStatementsAreFound() {
     tester.expect(
         """

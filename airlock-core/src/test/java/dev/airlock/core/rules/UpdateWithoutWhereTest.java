@@ -7,6 +7,16 @@ class UpdateWithoutWhereTest {
   private final RuleTester tester = RuleTester.forRule("update-without-where");
 
   @Test
+  void aJoinRestrictsOnlyBeforeSet() {
+    tester.expect(
+        """
+        -- FINDING: in every row of `t`
+        UPDATE t SET x = 1 FROM a JOIN b ON a.id = b.a_id;
+        UPDATE t JOIN u ON t.id = u.t_id SET t.x = u.x;
+        """);
+  }
+
+  @Test
   void updatesWithoutWhereAreFound() {
     tester.expect(
         """
