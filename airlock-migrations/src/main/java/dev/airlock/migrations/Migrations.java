@@ -1,12 +1,33 @@
 package dev.airlock.migrations;
 
+import dev.airlock.migrations.alembic.AlembicFormat;
+import dev.airlock.migrations.django.DjangoFormat;
+import dev.airlock.migrations.jvm.FlywayJavaFormat;
+import dev.airlock.migrations.jvm.SpringSettingsFormat;
+import dev.airlock.migrations.liquibase.LiquibaseFormat;
+import dev.airlock.migrations.rails.RailsMigrations;
+import dev.airlock.migrations.sqlfiles.FlywayFormat;
+import dev.airlock.migrations.sqlfiles.PrismaFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /** The registry of migration formats, in the order they are tried. */
 public final class Migrations {
-  private static final List<MigrationFormat> FORMATS = List.of();
+  /**
+   * Most specific first: a Liquibase formatted-SQL file may also be named like a Flyway one, and
+   * an Alembic revision lives in a migrations/ folder like Django's.
+   */
+  private static final List<MigrationFormat> FORMATS =
+      List.of(
+          new LiquibaseFormat(),
+          new AlembicFormat(),
+          new DjangoFormat(),
+          new RailsMigrations(),
+          new FlywayJavaFormat(),
+          new SpringSettingsFormat(),
+          new PrismaFormat(),
+          new FlywayFormat());
 
   private Migrations() {}
 
