@@ -1,0 +1,1 @@
+RENAME TABLE stock_movements TO inventory_movements;

@@ -1,0 +1,2 @@
+-- runs on every deploy (runAlways): keep the sessions table small
+DELETE FROM sessions WHERE expires_at < now();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Order" ALTER COLUMN "total" SET DATA TYPE DECIMAL(14,2);
