@@ -71,27 +71,34 @@ final class CheckCommand implements Callable<Integer> {
       files = files.stream().filter(f -> changed.contains(f.toAbsolutePath().normalize())).toList();
     }
     Checker checker = new Checker(config);
-    List<FileReport> reports = new ArrayList<>();
-    for (Path file : files) {
-      if (config.skips(sources.relative(file))) {
-        continue;
-      }
-      Sources.Loaded loaded = sources.load(file, checker);
-      if (loaded.instead().isPresent()) {
-        reports.add(loaded.instead().get());
-      } else if (loaded.frontend().isPresent()) {
-        FileReport report = checker.check(loaded.source().orElseThrow(), loaded.frontend().get());
-        reports.add(
-            loaded.warnings().isEmpty()
-                ? report
-                : new FileReport(report.path(), report.statements(), report.findings(), loaded.warnings()));
-      }
-    }
+    // Checker and the frontends are pure, so files are checked in parallel; the ordered stream
+    // keeps the report in path order
+    List<FileReport> reports =
+        files.parallelStream()
+            .filter(file -> !config.skips(sources.relative(file)))
+            .map(file -> checkFile(sources, checker, file))
+            .flatMap(Optional::stream)
+            .toList();
     CheckResult result = new CheckResult(reports);
     var out = spec.commandLine().getOut();
     out.print(fmt.reporter(colour, Version.value()).render(result));
     out.flush();
     return result.fails(config.failOn()) ? Main.FINDINGS : Main.OK;
+  }
+
+  private static Optional<FileReport> checkFile(Sources sources, Checker checker, Path file) {
+    Sources.Loaded loaded = sources.load(file, checker);
+    if (loaded.instead().isPresent()) {
+      return loaded.instead();
+    }
+    if (loaded.frontend().isEmpty()) {
+      return Optional.empty();
+    }
+    FileReport report = checker.check(loaded.source().orElseThrow(), loaded.frontend().get());
+    return Optional.of(
+        loaded.warnings().isEmpty()
+            ? report
+            : new FileReport(report.path(), report.statements(), report.findings(), loaded.warnings()));
   }
 
   private boolean colour() {
