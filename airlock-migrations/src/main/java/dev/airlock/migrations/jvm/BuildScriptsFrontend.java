@@ -386,6 +386,7 @@ final class BuildScriptsFrontend implements Frontend {
     String executionId = "";
     String phase = "";
     XMLStreamReader r = null;
+    Offsets offsets = new Offsets(text);
     try {
       r = f.createXMLStreamReader(new StringReader(text));
       while (r.hasNext()) {
@@ -406,7 +407,7 @@ final class BuildScriptsFrontend implements Frontend {
         }
         String local = r.getLocalName();
         String qname = r.getPrefix() == null || r.getPrefix().isEmpty() ? local : r.getPrefix() + ":" + local;
-        int tagEnd = r.getLocation().getCharacterOffset();
+        int tagEnd = tagEnd(r, offsets);
         int start = tagEnd > 0 ? text.lastIndexOf("<" + qname, tagEnd - 1) : 0;
         String parent = path.isEmpty() ? "" : path.peek();
         path.push(local);
@@ -457,7 +458,7 @@ final class BuildScriptsFrontend implements Frontend {
         }
       }
     } catch (XMLStreamException e) {
-      int at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharacterOffset());
+      int at = e.getLocation() == null || e.getLocation().getLineNumber() < 1 ? 0 : offsets.offset(e.getLocation().getLineNumber(), e.getLocation().getColumnNumber());
       throw new Unreadable("not well-formed XML: " + e.getMessage().lines().reduce((a, b) -> b).orElse(""), at);
     } finally {
       if (r != null) {
@@ -529,5 +530,14 @@ final class BuildScriptsFrontend implements Frontend {
   private static void setting(String key, String value, String how, int start, int end, List<ShellCommands.Found> out) {
     SchemaSettings.classify(key, value, how)
         .ifPresent(c -> out.add(new ShellCommands.Found(c.operation(), c.effect().isEmpty() ? Optional.empty() : Optional.of(c.effect()), start, end)));
+  }
+
+  /**
+   * The offset just after the current start tag. StAX's character offsets drift after a DOCTYPE;
+   * its line and column do not.
+   */
+  private static int tagEnd(XMLStreamReader r, Offsets offsets) {
+    var loc = r.getLocation();
+    return loc.getLineNumber() < 1 ? -1 : offsets.offset(loc.getLineNumber(), loc.getColumnNumber());
   }
 }

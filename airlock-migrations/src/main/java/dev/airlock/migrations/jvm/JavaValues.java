@@ -400,6 +400,9 @@ final class JavaValues {
 
   private Value builderOrString(Expression scope, String op, int depth) {
     Value v = scope instanceof MethodCallExpr mc && mc.getNameAsString().equals("append") ? builder(mc, depth) : eval(scope, depth + 1);
+    if (v.notString() && scope instanceof NameExpr n) {
+      v = namedBuilder(n, depth);
+    }
     if (!v.known()) {
       return v;
     }
@@ -416,6 +419,33 @@ final class JavaValues {
           });
     }
     return Value.of(out);
+  }
+
+  /** A StringBuilder variable: its initialiser, unless the builder is changed after it. */
+  private Value namedBuilder(NameExpr n, int depth) {
+    Optional<Node> d = declaration(n.getNameAsString(), n);
+    if (d.isEmpty() || !(d.get() instanceof VariableDeclarator v) || !v.getTypeAsString().matches("StringBuilder|StringBuffer|var")) {
+      return Value.NOT_STRING;
+    }
+    Node scope = v.findAncestor(CallableDeclaration.class).map(c -> (Node) c).orElse(unit);
+    for (MethodCallExpr call : scope.findAll(MethodCallExpr.class)) {
+      if (call.getScope().filter(s -> s instanceof NameExpr sn && sn.getNameAsString().equals(n.getNameAsString())).isPresent()
+          && !call.getNameAsString().equals("toString")
+          && !call.getNameAsString().equals("length")) {
+        return Value.dynamic("SQL built step by step in `" + n.getNameAsString() + "`");
+      }
+    }
+    if (v.getInitializer().isEmpty()) {
+      return Value.dynamic("`" + n.getNameAsString() + "` has no value here");
+    }
+    Expression init = v.getInitializer().get();
+    if (init instanceof MethodCallExpr mc && mc.getNameAsString().equals("append")) {
+      return builder(mc, depth + 1);
+    }
+    if (init instanceof ObjectCreationExpr o && o.getType().getNameAsString().matches("StringBuilder|StringBuffer")) {
+      return o.getArguments().size() == 1 && !(o.getArguments().get(0) instanceof IntegerLiteralExpr) ? eval(o.getArguments().get(0), depth + 1) : Value.of("");
+    }
+    return Value.dynamic("`" + n.getNameAsString() + "`");
   }
 
   /** {@code new StringBuilder("a").append(b).append(c)}: evaluated when every part is known. */

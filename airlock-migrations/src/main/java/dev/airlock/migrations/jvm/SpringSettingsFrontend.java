@@ -300,6 +300,7 @@ final class SpringSettingsFrontend implements Frontend {
     List<Entry> out = new ArrayList<>();
     List<String> units = new ArrayList<>();
     XMLStreamReader r = null;
+    Offsets offsets = new Offsets(text);
     try {
       r = f.createXMLStreamReader(new StringReader(text));
       while (r.hasNext()) {
@@ -308,7 +309,7 @@ final class SpringSettingsFrontend implements Frontend {
         }
         String local = r.getLocalName();
         String qname = r.getPrefix() == null || r.getPrefix().isEmpty() ? local : r.getPrefix() + ":" + local;
-        int tagEnd = r.getLocation().getCharacterOffset();
+        int tagEnd = tagEnd(r, offsets);
         int start = tagEnd > 0 ? text.lastIndexOf("<" + qname, tagEnd - 1) : -1;
         if (local.equals("persistence-unit") && r.getAttributeValue(null, "name") != null) {
           units.add(r.getAttributeValue(null, "name"));
@@ -338,7 +339,7 @@ final class SpringSettingsFrontend implements Frontend {
         out.add(new Entry(key, value, start, Math.max(start, end), !unit.isEmpty() && SchemaSettings.testName(unit)));
       }
     } catch (XMLStreamException e) {
-      int at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharacterOffset());
+      int at = e.getLocation() == null || e.getLocation().getLineNumber() < 1 ? 0 : offsets.offset(e.getLocation().getLineNumber(), e.getLocation().getColumnNumber());
       throw new Unreadable("not well-formed XML: " + e.getMessage().lines().reduce((a, b) -> b).orElse(""), at);
     } finally {
       if (r != null) {
@@ -360,5 +361,14 @@ final class SpringSettingsFrontend implements Frontend {
       }
     }
     return null;
+  }
+
+  /**
+   * The offset just after the current start tag. StAX's character offsets drift after a DOCTYPE;
+   * its line and column do not.
+   */
+  private static int tagEnd(XMLStreamReader r, Offsets offsets) {
+    var loc = r.getLocation();
+    return loc.getLineNumber() < 1 ? -1 : offsets.offset(loc.getLineNumber(), loc.getColumnNumber());
   }
 }
