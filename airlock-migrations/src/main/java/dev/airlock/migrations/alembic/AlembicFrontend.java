@@ -206,7 +206,7 @@ final class AlembicFrontend implements Frontend {
         }
         case "drop_index" -> {
           String ix = str(call, 0, "index_name");
-          String t = batchTable != null ? batchTable : call.arg(1, "table_name").map(x -> PyLiterals.string(x).orElse(x.text())).orElse(null);
+          String t = batchTable != null ? batchTable : call.arg(1, "table_name").map(AlembicFrontend::name).orElse(null);
           boolean concurrently = call.keywords().containsKey("postgresql_concurrently");
           boolean ifExists = call.keywords().containsKey("if_exists");
           String generated = dialect == Dialect.MYSQL
@@ -246,7 +246,7 @@ final class AlembicFrontend implements Frontend {
             emit(call, new Benign("op." + name), remake ? remake(table, name.replace('_', ' ')) : null);
           } else if (name.startsWith("drop_")) {
             String what = name.substring(5).replace('_', ' ');
-            String target = call.positional().isEmpty() ? "?" : PyLiterals.string(call.positional().get(0)).orElse(call.positional().get(0).text());
+            String target = call.positional().isEmpty() ? "?" : name(call.positional().get(0));
             emit(call, new Drop(ObjectKind.OTHER, what, List.of(target), false, false), null);
           } else {
             unparsed(call, "unknown operation `" + call.callee() + "`: airlock cannot tell what SQL it runs");
@@ -506,7 +506,16 @@ final class AlembicFrontend implements Frontend {
 
   /** A string argument's value, or the expression as written when it is computed. */
   private static String table(PyCall call, int index, String keyword) {
-    return call.arg(index, keyword).map(a -> PyLiterals.string(a).orElse(a.text())).orElse("?");
+    return call.arg(index, keyword).map(AlembicFrontend::name).orElse("?");
+  }
+
+  /** A name argument: a string, {@code op.f("name")} (naming convention bypass), or the expression. */
+  private static String name(PyNode arg) {
+    Optional<PyCall> f = PyCall.of(arg).filter(c -> (c.name().equals("f") || c.name().equals("conv")) && c.positional().size() == 1);
+    if (f.isPresent()) {
+      return name(f.get().positional().get(0));
+    }
+    return PyLiterals.string(arg).orElse(arg.text());
   }
 
   /** SQLAlchemy quotes only names that need it (upper case, reserved, odd characters). */
