@@ -3,7 +3,6 @@ package dev.airlock.migrations.sqlfiles;
 import dev.airlock.core.frontend.Frontend;
 import dev.airlock.core.frontend.Parsed;
 import dev.airlock.core.operation.Occurrence;
-import dev.airlock.core.source.SourceText;
 import dev.airlock.core.sql.Dialect;
 import dev.airlock.core.sql.SqlFrontend;
 import dev.airlock.migrations.MigrationFormat;
@@ -67,10 +66,5 @@ public final class FlywayFormat implements MigrationFormat {
                 o.allowances()))
             .toList();
     return new Parsed(out, parsed.statements());
-  }
-
-  /** For tests: the frontend's parse of one text. */
-  static Parsed parse(Frontend f, String path, String text) {
-    return f.parse(new SourceText(path, text));
   }
 }

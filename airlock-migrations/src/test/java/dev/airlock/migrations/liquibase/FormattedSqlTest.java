@@ -164,4 +164,24 @@ class FormattedSqlTest {
     assertThat(o.span().startColumn()).isEqualTo(3);
     assertThat(o.statement()).isEqualTo("DROP VIEW v_sales;");
   }
+
+  @Test
+  void preconditionsAndCommentsAreNotStatements() {
+    Parsed p =
+        parse(
+            "x.sql",
+            """
+            --liquibase formatted sql
+            --changeset ops:purge context:prod labels:cleanup
+            --preconditions onFail:MARK_RAN onError:HALT
+            --precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_locks WHERE granted = false
+            --comment: purge tombstoned rows older than 90 days
+            DELETE FROM documents
+             WHERE deleted_at < now() - interval '90 days';
+            --rollback not required
+            """);
+    assertThat(destructive(p)).hasSize(1).first().isInstanceOf(dev.airlock.core.operation.DeleteRows.class);
+    assertThat(occurrences(p, dev.airlock.core.operation.DeleteRows.class).get(0).span().startLine()).isEqualTo(6);
+    assertThat(p.statements()).isEqualTo(1);
+  }
 }
