@@ -218,7 +218,7 @@ final class JavaValues {
       return parameter(p, depth);
     }
     VariableDeclarator v = (VariableDeclarator) d;
-    if (!stringType(v.getTypeAsString())) {
+    if (!stringType(v.getTypeAsString()) && !scalarType(v.getTypeAsString())) {
       return Value.NOT_STRING;
     }
     Node holder = v.getParentNode().orElse(null);
@@ -310,7 +310,7 @@ final class JavaValues {
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    if (!stringType(v.get().getTypeAsString())) {
+    if (!stringType(v.get().getTypeAsString()) && !scalarType(v.get().getTypeAsString())) {
       return Optional.of(Value.NOT_STRING);
     }
     if (v.get().getInitializer().isEmpty()) {
@@ -671,6 +671,11 @@ final class JavaValues {
 
   static boolean stringType(String type) {
     return type.equals("String") || type.equals("java.lang.String") || type.equals("CharSequence") || type.equals("var") || type.equals("Object") || type.isEmpty();
+  }
+
+  /** Numbers, characters and booleans: concatenated into SQL as their text. */
+  static boolean scalarType(String type) {
+    return type.matches("int|long|short|byte|char|boolean|double|float|Integer|Long|Short|Byte|Character|Boolean|Double|Float");
   }
 
   private static boolean isAncestor(Node ancestor, Node n) {
