@@ -18,8 +18,8 @@ final class Inflector {
   private static final List<String> UNCOUNTABLE =
       List.of("equipment", "information", "rice", "money", "species", "series", "fish", "sheep", "jeans", "police");
 
-  private static final List<String[]> PLURALS =
-      List.of(
+  private static final List<Rule> PLURALS =
+      rules(
           new String[] {"(quiz)$", "$1zes"},
           new String[] {"^(oxen)$", "$1"},
           new String[] {"^(ox)$", "$1en"},
@@ -39,8 +39,8 @@ final class Inflector {
           new String[] {"s$", "s"},
           new String[] {"$", "s"});
 
-  private static final List<String[]> SINGULARS =
-      List.of(
+  private static final List<Rule> SINGULARS =
+      rules(
           new String[] {"(database)s$", "$1"},
           new String[] {"(quiz)zes$", "$1"},
           new String[] {"(matr)ices$", "$1ix"},
@@ -68,6 +68,12 @@ final class Inflector {
           new String[] {"(ss)$", "$1"},
           new String[] {"s$", ""});
 
+  private record Rule(Pattern pattern, String replacement) {}
+
+  private static List<Rule> rules(String[]... pairs) {
+    return java.util.Arrays.stream(pairs).map(p -> new Rule(Pattern.compile(p[0]), p[1])).toList();
+  }
+
   private Inflector() {}
 
   static String pluralize(String word) {
@@ -78,7 +84,7 @@ final class Inflector {
     return inflect(word, SINGULARS, false);
   }
 
-  private static String inflect(String word, List<String[]> rules, boolean plural) {
+  private static String inflect(String word, List<Rule> rules, boolean plural) {
     String lower = word.toLowerCase(Locale.ROOT);
     int cut = lower.lastIndexOf('_') + 1;
     String head = word.substring(0, cut);
@@ -93,10 +99,10 @@ final class Inflector {
         return head + to;
       }
     }
-    for (String[] rule : rules) {
-      Matcher m = Pattern.compile(rule[0]).matcher(last);
+    for (Rule rule : rules) {
+      Matcher m = rule.pattern().matcher(last);
       if (m.find()) {
-        return head + m.replaceFirst(rule[1]); // a group that did not take part adds nothing
+        return head + m.replaceFirst(rule.replacement()); // a group that did not take part adds nothing
       }
     }
     return word;

@@ -358,10 +358,11 @@ final class MigrationWalker {
   }
 
   private static boolean destroysData(Operation op) {
+    // UpdateRows is left out: a backfill usually writes a column the same migration added, and
+    // the update rules already report it.
     return op instanceof DropColumn
         || op instanceof Truncate
         || op instanceof DeleteRows
-        || op instanceof UpdateRows
         || op instanceof Drop d
             && (d.kind() == ObjectKind.TABLE || d.kind() == ObjectKind.PARTITION || d.kind() == ObjectKind.SCHEMA
                 || d.kind() == ObjectKind.DATABASE);
@@ -380,8 +381,6 @@ final class MigrationWalker {
         p = "the rows of `" + String.join("`, `", t.tables()) + "`";
       } else if (op instanceof DeleteRows d) {
         p = "the deleted rows of `" + d.table() + "`";
-      } else if (op instanceof UpdateRows u) {
-        p = "the overwritten values of `" + u.table() + "`";
       } else {
         p = "what it destroyed";
       }

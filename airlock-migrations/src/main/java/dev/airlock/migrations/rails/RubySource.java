@@ -19,6 +19,15 @@ import org.treesitter.TreeSitterRuby;
  * puts the body after the statement, not inside the call), and the comments by line.
  */
 final class RubySource {
+  /** A parser per thread: creating one and loading the grammar costs more than a small file's parse. */
+  private static final ThreadLocal<TSParser> PARSER =
+      ThreadLocal.withInitial(
+          () -> {
+            TSParser parser = new TSParser();
+            parser.setLanguage(new TreeSitterRuby());
+            return parser;
+          });
+
   final SourceText source;
   final String text;
   final TSNode root;
@@ -31,9 +40,7 @@ final class RubySource {
   RubySource(SourceText source) {
     this.source = source;
     this.text = source.text();
-    TSParser parser = new TSParser();
-    parser.setLanguage(new TreeSitterRuby());
-    this.tree = parser.parseString(null, text);
+    this.tree = PARSER.get().parseString(null, text);
     this.root = tree.getRootNode();
     this.byteToChar = byteIndex(text);
     List<TSNode> beginnings = new ArrayList<>();

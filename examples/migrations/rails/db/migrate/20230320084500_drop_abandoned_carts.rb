@@ -1,0 +1,10 @@
+class DropAbandonedCarts < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :abandoned_carts do |t|
+      t.references :user, foreign_key: true
+      t.jsonb :items, null: false, default: []
+      t.datetime :abandoned_at, null: false
+      t.timestamps
+    end
+  end
+end
