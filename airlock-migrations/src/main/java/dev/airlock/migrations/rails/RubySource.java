@@ -40,7 +40,9 @@ final class RubySource {
   RubySource(SourceText source) {
     this.source = source;
     this.text = source.text();
-    this.tree = PARSER.get().parseString(null, text);
+    // A lone CR ends a line for SourceText but not for Ruby; read it as LF (same length, so every
+    // offset stays right) rather than let the whole file collapse into its first comment.
+    this.tree = PARSER.get().parseString(null, text.replaceAll("\r(?!\n)", "\n"));
     this.root = tree.getRootNode();
     this.byteToChar = byteIndex(text);
     List<TSNode> beginnings = new ArrayList<>();
