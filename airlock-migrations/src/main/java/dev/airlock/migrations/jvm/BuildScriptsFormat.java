@@ -29,6 +29,9 @@ public final class BuildScriptsFormat implements MigrationFormat {
 
   @Override
   public boolean candidate(Path relative) {
+    if (relative.getFileName() == null) {
+      return false;
+    }
     String name = relative.getFileName().toString().toLowerCase(Locale.ROOT);
     String path = relative.toString().replace('\\', '/');
     return NAME.matcher(name).matches() || CI_DIR.matcher(path).matches();

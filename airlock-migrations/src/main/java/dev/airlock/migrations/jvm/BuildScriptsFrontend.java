@@ -96,6 +96,26 @@ final class BuildScriptsFrontend implements Frontend {
 
   @Override
   public Parsed parse(SourceText source) {
+    try {
+      return read(source);
+    } catch (RuntimeException | StackOverflowError e) {
+      // fail closed: a bug or an input no reader survives is still reported, never silence
+      int end = source.text().indexOf('\n');
+      Span span = source.span(0, end < 0 ? source.text().length() : end);
+      return new Parsed(
+          List.of(
+              new Occurrence(
+                  new UnparsedMigration(FORMAT, "could not be read: " + e),
+                  span,
+                  source.text().substring(0, span.endOffset()),
+                  Optional.empty(),
+                  Optional.empty(),
+                  List.of())),
+          1);
+    }
+  }
+
+  private Parsed read(SourceText source) {
     String text = source.text();
     List<ShellCommands.Found> found;
     try {
@@ -428,8 +448,6 @@ final class BuildScriptsFrontend implements Frontend {
         String value;
         try {
           value = r.getElementText().strip();
-        } catch (XMLStreamException e) {
-          continue; // mixed content: not a leaf after all
         } finally {
           path.pop();
         }
@@ -460,6 +478,9 @@ final class BuildScriptsFrontend implements Frontend {
     } catch (XMLStreamException e) {
       int at = e.getLocation() == null || e.getLocation().getLineNumber() < 1 ? 0 : offsets.offset(e.getLocation().getLineNumber(), e.getLocation().getColumnNumber());
       throw new Unreadable("not well-formed XML: " + e.getMessage().lines().reduce((a, b) -> b).orElse(""), at);
+    } catch (RuntimeException e) {
+      // the JDK's reader can fail after an error it reported; still not well-formed
+      throw new Unreadable("not well-formed XML: " + e, 0);
     } finally {
       if (r != null) {
         try {

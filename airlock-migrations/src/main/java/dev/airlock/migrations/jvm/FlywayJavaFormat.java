@@ -22,6 +22,9 @@ public final class FlywayJavaFormat implements MigrationFormat {
 
   @Override
   public boolean candidate(Path relative) {
+    if (relative.getFileName() == null) {
+      return false;
+    }
     String name = relative.getFileName().toString();
     if (!name.endsWith(".java")) {
       return false;

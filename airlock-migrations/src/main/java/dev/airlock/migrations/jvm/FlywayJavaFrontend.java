@@ -97,6 +97,26 @@ final class FlywayJavaFrontend implements Frontend {
 
   @Override
   public Parsed parse(SourceText source) {
+    try {
+      return read(source);
+    } catch (RuntimeException | StackOverflowError e) {
+      // fail closed: a bug or an input no reader survives is still reported, never silence
+      int end = source.text().indexOf('\n');
+      Span span = source.span(0, end < 0 ? source.text().length() : end);
+      return new Parsed(
+          List.of(
+              new Occurrence(
+                  new UnparsedMigration(FORMAT, "could not be read: " + e),
+                  span,
+                  source.text().substring(0, span.endOffset()),
+                  Optional.empty(),
+                  Optional.empty(),
+                  List.of())),
+          1);
+    }
+  }
+
+  private Parsed read(SourceText source) {
     ParserConfiguration config =
         new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21).setTabSize(1);
     ParseResult<CompilationUnit> result;

@@ -25,7 +25,7 @@ public final class SpringSettingsFormat implements MigrationFormat {
 
   @Override
   public boolean candidate(Path relative) {
-    return NAME.matcher(relative.getFileName().toString().toLowerCase(Locale.ROOT)).matches();
+    return relative.getFileName() != null && NAME.matcher(relative.getFileName().toString().toLowerCase(Locale.ROOT)).matches();
   }
 
   @Override
