@@ -5,19 +5,18 @@ import dev.airlock.core.sql.Dialect;
 import dev.airlock.migrations.MigrationFormat;
 import dev.airlock.migrations.Project;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Map;
-import java.util.Optional;
-import java.util.WeakHashMap;
 
 /**
  * Django migrations: {@code <app>/migrations/NNNN_name.py} files holding {@code class
  * Migration} with an {@code operations} list.
  */
 public final class DjangoFormat implements MigrationFormat {
-  /** Parsed sibling migrations per project, so a history is parsed once, not once per file. */
-  private final Map<Project, Map<Path, Optional<MigrationFile>>> caches =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * Parsed migrations by path (checked against their text on every use), so that checking a
+   * history of N files parses each once instead of N times over.
+   */
+  private final Map<Path, MigrationFile> cache = History.newCache();
 
   @Override
   public String id() {
@@ -43,7 +42,6 @@ public final class DjangoFormat implements MigrationFormat {
 
   @Override
   public Frontend frontend(Path relative, Dialect dialect, Project project) {
-    Map<Path, Optional<MigrationFile>> cache = caches.computeIfAbsent(project, p -> History.newCache());
     return new DjangoFrontend(relative, dialect, new History(project, cache));
   }
 }

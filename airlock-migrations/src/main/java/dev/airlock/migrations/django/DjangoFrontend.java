@@ -29,7 +29,7 @@ final class DjangoFrontend implements Frontend {
 
   @Override
   public Parsed parse(SourceText source) {
-    MigrationFile file = MigrationFile.parse(path, source.text());
+    MigrationFile file = history.parse(path, source.text());
     String name = file.app + "." + file.name;
     List<Occurrence> out = new ArrayList<>();
     for (PyNode error : file.py.errors()) {

@@ -20,15 +20,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class History {
   private final Project project;
-  private final Map<Path, Optional<MigrationFile>> cache;
+  private final Map<Path, MigrationFile> cache;
 
-  History(Project project, Map<Path, Optional<MigrationFile>> cache) {
+  /**
+   * @param cache parsed files by path, shared by the frontends of one format; an entry is used
+   *     only while the file's text is unchanged
+   */
+  History(Project project, Map<Path, MigrationFile> cache) {
     this.project = project;
     this.cache = cache;
   }
 
-  static Map<Path, Optional<MigrationFile>> newCache() {
+  static Map<Path, MigrationFile> newCache() {
     return new ConcurrentHashMap<>();
+  }
+
+  /** The parsed file, from the cache when its text has not changed. */
+  MigrationFile parse(Path path, String text) {
+    MigrationFile cached = cache.get(path);
+    if (cached != null && cached.py.text().equals(text)) {
+      return cached;
+    }
+    if (cache.size() > 20_000) {
+      cache.clear();
+    }
+    MigrationFile m = MigrationFile.parse(path, text);
+    cache.put(path, m);
+    return m;
   }
 
   /** The app's state just before {@code current} runs. */
@@ -54,7 +72,7 @@ final class History {
   }
 
   private Optional<MigrationFile> load(Path p) {
-    return cache.computeIfAbsent(p, k -> project.read(k).map(text -> MigrationFile.parse(k, text)));
+    return project.read(p).map(text -> parse(p, text));
   }
 
   /** The ancestors of {@code current} among its siblings, dependencies first. */
