@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The project's {@code airlock.yaml}: severity overrides per rule ({@code off} disables one),
- * paths to skip, the dialect per glob, and the default {@code --fail-on}. Unknown keys and
+ * paths to skip, the dialect per glob, the default {@code --fail-on}, and the {@code hook:} section
+ * for agents ({@link HookPolicy}). Unknown keys and
  * values are errors, so a typo never silently weakens the check.
  */
 public final class Config {
@@ -31,13 +32,16 @@ public final class Config {
   private final Map<String, Optional<Severity>> severityByRule;
   private final List<PathMatcher> skipMatchers;
   private final Map<PathMatcher, Dialect> dialectMatchers;
+  private final HookPolicy hook;
 
   private Config(
       Optional<Severity> failOn,
       Dialect dialect,
       Map<String, Dialect> dialectByGlob,
       List<String> skip,
-      Map<String, Optional<Severity>> severityByRule) {
+      Map<String, Optional<Severity>> severityByRule,
+      HookPolicy hook) {
+    this.hook = hook;
     this.failOn = failOn;
     this.dialect = dialect;
     this.dialectByGlob = Map.copyOf(dialectByGlob);
@@ -50,7 +54,7 @@ public final class Config {
   }
 
   public static Config defaults() {
-    return new Config(Optional.of(Severity.HIGH), Dialect.POSTGRESQL, Map.of(), List.of(), Map.of());
+    return new Config(Optional.of(Severity.HIGH), Dialect.POSTGRESQL, Map.of(), List.of(), Map.of(), HookPolicy.defaults());
   }
 
   private static PathMatcher glob(String pattern) {
@@ -77,6 +81,7 @@ public final class Config {
     Map<String, Dialect> dialects = new LinkedHashMap<>();
     List<String> skip = new ArrayList<>();
     Map<String, Optional<Severity>> rules = new LinkedHashMap<>();
+    HookPolicy hook = HookPolicy.defaults();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
       Object value = e.getValue();
@@ -102,11 +107,17 @@ public final class Config {
             rules.put(rule.meta().id(), parseFailOn(level, where));
           }
         }
+        case "hook" -> hook = HookPolicy.parse(value, name + ": hook", Config::ruleId);
         default -> throw new ConfigException(
-            name + ": unknown key `" + key + "` (known: fail-on, dialect, dialects, skip, rules)");
+            name + ": unknown key `" + key + "` (known: fail-on, dialect, dialects, skip, rules, hook)");
       }
     }
-    return new Config(failOn, dialect, dialects, skip, rules);
+    return new Config(failOn, dialect, dialects, skip, rules, hook);
+  }
+
+  /** The canonical id of a rule named by its id or an old id; unknown ids are errors. */
+  private static String ruleId(String id, String where) {
+    return Rules.byId(id).orElseThrow(() -> new ConfigException(where + ": no such rule")).meta().id();
   }
 
   /** YAML 1.1 reads a bare {@code off} as false. */
@@ -146,11 +157,11 @@ public final class Config {
   }
 
   public Config withFailOn(Optional<Severity> newFailOn) {
-    return new Config(newFailOn, dialect, dialectByGlob, skip, severityByRule);
+    return new Config(newFailOn, dialect, dialectByGlob, skip, severityByRule, hook);
   }
 
   public Config withDialect(Dialect newDialect) {
-    return new Config(failOn, newDialect, Map.of(), skip, severityByRule);
+    return new Config(failOn, newDialect, Map.of(), skip, severityByRule, hook);
   }
 
   public Optional<Severity> failOn() {
@@ -173,6 +184,11 @@ public final class Config {
 
   public boolean skips(Path relative) {
     return skipMatchers.stream().anyMatch(m -> m.matches(relative));
+  }
+
+  /** The {@code hook:} section: what {@code airlock hook} answers agents. */
+  public HookPolicy hook() {
+    return hook;
   }
 
   /** The effective severity of a rule; empty when the config turns it off. */
