@@ -14,7 +14,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A safety net between AI-generated code, agents and production systems.",
-    subcommands = {CheckCommand.class, ExplainCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      ExplainCommand.class,
+      RulesCommand.class,
+      HookCommand.class,
+      ExecCommand.class,
+      RestoreCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;
@@ -28,11 +36,25 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("hook")) {
+      // an agent calls the hook before every shell command: answer without setting up picocli
+      System.exit(
+          HookMain.run(
+              args,
+              System.in,
+              new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+              new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+              System.getenv(),
+              java.nio.file.Path.of("").toAbsolutePath()));
+    }
     System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length > 0 && args[0].equals("hook")) {
+      return HookMain.run(args, System.in, out, err, System.getenv(), java.nio.file.Path.of("").toAbsolutePath());
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
