@@ -84,7 +84,7 @@ public final class Checker {
         invalid != null
             ? Optional.empty()
             : at.allowances().stream()
-                .filter(a -> rule.answersTo(a.ruleId()) && !a.reason().isBlank())
+                .filter(a -> (a.ruleId().equals(Allowance.EVERY_RULE) || rule.answersTo(a.ruleId())) && !a.reason().isBlank())
                 .findFirst()
                 .map(a -> new Suppression(a.reason(), a.span()));
     out.add(
@@ -104,7 +104,7 @@ public final class Checker {
     if (a.ruleId().isEmpty()) {
       return Optional.of("airlock:allow names no rule; write `airlock:allow <rule-id> <reason>`");
     }
-    if (Rules.byId(a.ruleId()).isEmpty()) {
+    if (!a.ruleId().equals(Allowance.EVERY_RULE) && Rules.byId(a.ruleId()).isEmpty()) {
       return Optional.of("airlock:allow names unknown rule `" + a.ruleId() + "`; it suppresses nothing");
     }
     if (a.reason().isBlank()) {

@@ -11,6 +11,13 @@ import java.util.regex.Pattern;
  * acknowledgement of one rule's finding there. An empty reason makes it invalid.
  */
 public record Allowance(String ruleId, String reason, Span span, String text) {
+  /**
+   * The rule id of an acknowledgement that covers every rule, made by a frontend for a
+   * reviewed block such as strong_migrations' {@code safety_assured}. The comment syntax cannot
+   * produce it: a person names the rule they acknowledge.
+   */
+  public static final String EVERY_RULE = "*";
+
   /** {@code airlock:allow <rule-id>[,<rule-id>] <reason>}, in any comment syntax. */
   public static final Pattern SYNTAX =
       Pattern.compile("airlock:allow(?:\\s+([A-Za-z0-9_,-]+))?[ \\t]*([^\\r\\n]*)");
