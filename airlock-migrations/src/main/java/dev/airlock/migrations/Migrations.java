@@ -2,6 +2,7 @@ package dev.airlock.migrations;
 
 import dev.airlock.migrations.alembic.AlembicFormat;
 import dev.airlock.migrations.django.DjangoFormat;
+import dev.airlock.migrations.jvm.BuildScriptsFormat;
 import dev.airlock.migrations.jvm.FlywayJavaFormat;
 import dev.airlock.migrations.jvm.SpringSettingsFormat;
 import dev.airlock.migrations.liquibase.LiquibaseFormat;
@@ -26,6 +27,7 @@ public final class Migrations {
           new RailsMigrations(),
           new FlywayJavaFormat(),
           new SpringSettingsFormat(),
+          new BuildScriptsFormat(),
           new PrismaFormat(),
           new FlywayFormat());
 
