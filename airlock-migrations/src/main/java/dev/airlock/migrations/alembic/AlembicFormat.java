@@ -7,9 +7,9 @@ import dev.airlock.migrations.Project;
 import java.nio.file.Path;
 
 /**
- * Alembic revisions: {@code alembic/versions/NNN_x.py}, {@code migrations/versions/NNN_x.py} (Flask-Migrate)
- * and any other {@code versions/} directory whose files define {@code upgrade()} with {@code op}
- * calls.
+ * Alembic revisions: {@code alembic/versions/NNN_x.py}, {@code migrations/versions/NNN_x.py}
+ * (Flask-Migrate) and any other {@code versions/} directory whose files define {@code upgrade()}
+ * with {@code op} calls.
  */
 public final class AlembicFormat implements MigrationFormat {
   @Override
@@ -31,7 +31,8 @@ public final class AlembicFormat implements MigrationFormat {
 
   @Override
   public boolean accepts(Path relative, String content) {
-    return content.contains("def upgrade") && (content.contains("alembic") || content.contains("op."));
+    return content.contains("def upgrade")
+        && (content.contains("alembic") || content.contains("op."));
   }
 
   @Override

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Django migrations: {@code <app>/migrations/NNNN_name.py} files holding {@code class
- * Migration} with an {@code operations} list.
+ * Django migrations: {@code <app>/migrations/NNNN_name.py} files holding {@code class Migration}
+ * with an {@code operations} list.
  */
 public final class DjangoFormat implements MigrationFormat {
   /**
-   * Parsed migrations by path (checked against their text on every use), so that checking a
-   * history of N files parses each once instead of N times over.
+   * Parsed migrations by path (checked against their text on every use), so that checking a history
+   * of N files parses each once instead of N times over.
    */
   private final Map<Path, MigrationFile> cache = History.newCache();
 
@@ -37,7 +37,8 @@ public final class DjangoFormat implements MigrationFormat {
 
   @Override
   public boolean accepts(Path relative, String content) {
-    return content.contains("class Migration") && (content.contains("django") || content.contains("migrations."));
+    return content.contains("class Migration")
+        && (content.contains("django") || content.contains("migrations."));
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one Django migration: finds {@code class Migration}, replays the app's earlier
- * migrations for table names and field types, then turns each operation into Occurrences.
+ * Reads one Django migration: finds {@code class Migration}, replays the app's earlier migrations
+ * for table names and field types, then turns each operation into Occurrences.
  */
 final class DjangoFrontend implements Frontend {
   private final Path path;
@@ -34,13 +34,29 @@ final class DjangoFrontend implements Frontend {
     List<Occurrence> out = new ArrayList<>();
     for (PyNode error : file.py.errors()) {
       int line = source.lineOf(error.start());
-      out.add(new Occurrence(new UnparsedMigration("django", "Python syntax error at line " + line + "; operations there may be missed"),
-          source.span(error.start(), Math.max(error.start(), Math.min(error.end(), lineEnd(source, error.start())))),
-          source.line(line).strip(), Optional.empty(), Optional.of("migration " + name), List.of()));
+      out.add(
+          new Occurrence(
+              new UnparsedMigration(
+                  "django",
+                  "Python syntax error at line " + line + "; operations there may be missed"),
+              source.span(
+                  error.start(),
+                  Math.max(error.start(), Math.min(error.end(), lineEnd(source, error.start())))),
+              source.line(line).strip(),
+              Optional.empty(),
+              Optional.of("migration " + name),
+              List.of()));
     }
     if (file.migrationClass.isEmpty()) {
-      out.add(new Occurrence(new UnparsedMigration("django", "no `class Migration` found in a file under migrations/"),
-          source.span(0, 0), "", Optional.empty(), Optional.of("migration " + name), List.of()));
+      out.add(
+          new Occurrence(
+              new UnparsedMigration(
+                  "django", "no `class Migration` found in a file under migrations/"),
+              source.span(0, 0),
+              "",
+              Optional.empty(),
+              Optional.of("migration " + name),
+              List.of()));
       return new Parsed(out, 0);
     }
     if (file.operations.isEmpty()) {

@@ -1,15 +1,15 @@
 package dev.airlock.migrations.django;
 
+import dev.airlock.core.sql.Dialect;
 import dev.airlock.migrations.python.PyCall;
 import dev.airlock.migrations.python.PyLiterals;
 import dev.airlock.migrations.python.PyNode;
-import dev.airlock.core.sql.Dialect;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A model field as a migration declares it ({@code models.CharField(max_length=100)}), with
- * what the schema editor needs from it: the column name and the column type per dialect.
+ * A model field as a migration declares it ({@code models.CharField(max_length=100)}), with what
+ * the schema editor needs from it: the column name and the column type per dialect.
  *
  * @param name the field's name
  * @param className the field class without its module ("CharField")
@@ -19,11 +19,16 @@ record FieldDef(String name, String className, PyCall call) {
   private static final Set<String> FOREIGN_KEYS =
       Set.of("ForeignKey", "OneToOneField", "ParentalKey", "TreeForeignKey", "TreeOneToOneField");
   private static final Set<String> MANY_TO_MANY =
-      Set.of("ManyToManyField", "ParentalManyToManyField", "TreeManyToManyField", "SortedManyToManyField");
+      Set.of(
+          "ManyToManyField",
+          "ParentalManyToManyField",
+          "TreeManyToManyField",
+          "SortedManyToManyField");
 
   static FieldDef of(String name, PyNode declaration) {
     Optional<PyCall> call = PyCall.of(declaration);
-    return call.map(c -> new FieldDef(name, c.name(), c)).orElseGet(() -> new FieldDef(name, "?", null));
+    return call.map(c -> new FieldDef(name, c.name(), c))
+        .orElseGet(() -> new FieldDef(name, "?", null));
   }
 
   static FieldDef unknown(String name) {
@@ -43,16 +48,22 @@ record FieldDef(String name, String className, PyCall call) {
   }
 
   Optional<String> string(String keyword) {
-    return call == null ? Optional.empty() : Optional.ofNullable(call.keywords().get(keyword)).flatMap(PyLiterals::string);
+    return call == null
+        ? Optional.empty()
+        : Optional.ofNullable(call.keywords().get(keyword)).flatMap(PyLiterals::string);
   }
 
   Optional<Long> integer(String keyword) {
-    return call == null ? Optional.empty() : Optional.ofNullable(call.keywords().get(keyword)).flatMap(PyLiterals::integer);
+    return call == null
+        ? Optional.empty()
+        : Optional.ofNullable(call.keywords().get(keyword)).flatMap(PyLiterals::integer);
   }
 
   boolean flag(String keyword) {
     return call != null
-        && Optional.ofNullable(call.keywords().get(keyword)).flatMap(PyLiterals::bool).orElse(false);
+        && Optional.ofNullable(call.keywords().get(keyword))
+            .flatMap(PyLiterals::bool)
+            .orElse(false);
   }
 
   boolean nullable() {
@@ -83,7 +94,8 @@ record FieldDef(String name, String className, PyCall call) {
    * classes, else the class and its size arguments.
    */
   String typeSignature(Dialect dialect) {
-    return dbType(dialect).orElse(className + "(" + integer("max_length").map(String::valueOf).orElse("") + ")");
+    return dbType(dialect)
+        .orElse(className + "(" + integer("max_length").map(String::valueOf).orElse("") + ")");
   }
 
   /** The column type Django's schema editor uses for this field in a dialect. */
@@ -106,23 +118,35 @@ record FieldDef(String name, String className, PyCall call) {
           case "SmallAutoField" -> pg ? "smallint" : my ? "smallint AUTO_INCREMENT" : "integer";
           case "BinaryField" -> pg ? "bytea" : my ? "longblob" : "BLOB";
           case "BooleanField", "NullBooleanField" -> pg ? "boolean" : "bool";
-          case "CharField", "SlugField", "EmailField", "URLField", "FileField", "ImageField", "FilePathField" ->
+          case "CharField",
+              "SlugField",
+              "EmailField",
+              "URLField",
+              "FileField",
+              "ImageField",
+              "FilePathField" ->
               maxLength < 0 ? "varchar" : "varchar(" + maxLength + ")";
           case "DateField" -> "date";
           case "DateTimeField" -> pg ? "timestamp with time zone" : my ? "datetime(6)" : "datetime";
           case "DecimalField" ->
               my || pg
-                  ? "numeric(" + integer("max_digits").map(String::valueOf).orElse("?") + ", "
-                      + integer("decimal_places").map(String::valueOf).orElse("?") + ")"
+                  ? "numeric("
+                      + integer("max_digits").map(String::valueOf).orElse("?")
+                      + ", "
+                      + integer("decimal_places").map(String::valueOf).orElse("?")
+                      + ")"
                   : "decimal";
           case "DurationField" -> pg ? "interval" : "bigint";
           case "FloatField" -> pg || my ? "double precision" : "real";
           case "IntegerField" -> "integer";
           case "BigIntegerField" -> "bigint";
           case "SmallIntegerField" -> "smallint";
-          case "PositiveIntegerField" -> pg ? "integer" : my ? "integer UNSIGNED" : "integer unsigned";
-          case "PositiveBigIntegerField" -> pg ? "bigint" : my ? "bigint UNSIGNED" : "bigint unsigned";
-          case "PositiveSmallIntegerField" -> pg ? "smallint" : my ? "smallint UNSIGNED" : "smallint unsigned";
+          case "PositiveIntegerField" ->
+              pg ? "integer" : my ? "integer UNSIGNED" : "integer unsigned";
+          case "PositiveBigIntegerField" ->
+              pg ? "bigint" : my ? "bigint UNSIGNED" : "bigint unsigned";
+          case "PositiveSmallIntegerField" ->
+              pg ? "smallint" : my ? "smallint UNSIGNED" : "smallint unsigned";
           case "GenericIPAddressField", "IPAddressField" -> pg ? "inet" : "char(39)";
           case "JSONField" -> pg ? "jsonb" : my ? "json" : "text";
           case "TextField" -> my ? "longtext" : "text";

@@ -14,17 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The earlier migrations of one app, read through the {@link Project} and replayed to know each
- * model's table and fields before a migration runs. Order: the same-app {@code dependencies}
- * (what Django's loader follows), falling back to file-name order when they cannot be read.
- * Parsed files are cached per project, so checking a whole history parses each file once.
+ * model's table and fields before a migration runs. Order: the same-app {@code dependencies} (what
+ * Django's loader follows), falling back to file-name order when they cannot be read. Parsed files
+ * are cached per project, so checking a whole history parses each file once.
  */
 final class History {
   private final Project project;
   private final Map<Path, MigrationFile> cache;
 
   /**
-   * @param cache parsed files by path, shared by the frontends of one format; an entry is used
-   *     only while the file's text is unchanged
+   * @param cache parsed files by path, shared by the frontends of one format; an entry is used only
+   *     while the file's text is unchanged
    */
   History(Project project, Map<Path, MigrationFile> cache) {
     this.project = project;
@@ -94,7 +94,12 @@ final class History {
     return out;
   }
 
-  private static void visit(String name, Map<String, MigrationFile> siblings, Set<String> done, List<MigrationFile> out, Set<String> path) {
+  private static void visit(
+      String name,
+      Map<String, MigrationFile> siblings,
+      Set<String> done,
+      List<MigrationFile> out,
+      Set<String> path) {
     if (done.contains(name) || !path.add(name)) {
       return;
     }

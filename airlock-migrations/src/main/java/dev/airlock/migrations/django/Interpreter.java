@@ -37,7 +37,10 @@ import java.util.Set;
  * column), and, when a source is given, becomes an Occurrence with the SQL it generates.
  */
 final class Interpreter {
-  /** Where an operation list stands: a migration's own list, or one half of SeparateDatabaseAndState. */
+  /**
+   * Where an operation list stands: a migration's own list, or one half of
+   * SeparateDatabaseAndState.
+   */
   enum Mode {
     BOTH,
     DATABASE_ONLY,
@@ -99,18 +102,29 @@ final class Interpreter {
     Optional<List<PyNode>> items = PyLiterals.elements(operations);
     if (items.isEmpty()) {
       PyNode n = operations.unwrap();
-      if (n.is("binary_operator") && n.child("operator").map(o -> o.text().equals("+")).orElse(false)) {
+      if (n.is("binary_operator")
+          && n.child("operator").map(o -> o.text().equals("+")).orElse(false)) {
         n.child("left").ifPresent(l -> run(l, mode, within, inherited));
         n.child("right").ifPresent(r -> run(r, mode, within, inherited));
         return;
       }
-      unparsed(operations, "the operations are built at run time (`" + abbreviate(operations.text()) + "`); airlock cannot read them", within, inherited);
+      unparsed(
+          operations,
+          "the operations are built at run time (`"
+              + abbreviate(operations.text())
+              + "`); airlock cannot read them",
+          within,
+          inherited);
       return;
     }
     for (PyNode item : items.get()) {
       Optional<PyCall> call = PyCall.of(item);
       if (call.isEmpty()) {
-        unparsed(item, "an operation that is not a call (`" + abbreviate(item.text()) + "`) cannot be read", within, inherited);
+        unparsed(
+            item,
+            "an operation that is not a call (`" + abbreviate(item.text()) + "`) cannot be read",
+            within,
+            inherited);
         continue;
       }
       operation(call.get(), mode, within, inherited);
@@ -122,12 +136,21 @@ final class Interpreter {
     if (mode == Mode.STATE_ONLY) {
       statements++;
       applyState(call);
-      emit(call, new Benign(op + " (state only)"), "-- no SQL: state_operations change only Django's model state", within, inherited);
+      emit(
+          call,
+          new Benign(op + " (state only)"),
+          "-- no SQL: state_operations change only Django's model state",
+          within,
+          inherited);
       return;
     }
     if (call.splat()) {
       statements++;
-      unparsed(call.node(), op + " takes *args or **kwargs; its arguments cannot be read", within, inherited);
+      unparsed(
+          call.node(),
+          op + " takes *args or **kwargs; its arguments cannot be read",
+          within,
+          inherited);
       return;
     }
     statements++;
@@ -143,7 +166,8 @@ final class Interpreter {
       case "RemoveIndex", "RemoveIndexConcurrently" -> removeIndex(call, within, inherited);
       case "RenameIndex" -> renameIndex(call, within, inherited);
       case "RemoveConstraint" -> removeConstraint(call, mode, within, inherited);
-      case "AlterUniqueTogether", "AlterIndexTogether" -> alterTogether(call, mode, within, inherited);
+      case "AlterUniqueTogether", "AlterIndexTogether" ->
+          alterTogether(call, mode, within, inherited);
       case "RunSQL" -> runSql(call, within, inherited);
       case "RunPython" -> runPython(call, within, inherited);
       case "SeparateDatabaseAndState" -> separate(call, within, inherited);
@@ -156,7 +180,11 @@ final class Interpreter {
           }
           emit(call, new Benign(op), null, within, inherited);
         } else {
-          unparsed(call.node(), "unknown operation `" + call.callee() + "`: airlock cannot tell what SQL it runs", within, inherited);
+          unparsed(
+              call.node(),
+              "unknown operation `" + call.callee() + "`: airlock cannot tell what SQL it runs",
+              within,
+              inherited);
         }
       }
     }
@@ -184,17 +212,27 @@ final class Interpreter {
       unparsed(call.node(), "CreateModel with a name built at run time", within, inherited);
       return;
     }
-    ModelState m = mode == Mode.BOTH ? state.create(name.get()) : new ModelState(state.app, name.get(), true);
-    call.arg(1, "fields").flatMap(PyLiterals::elements).ifPresent(fields -> {
-      for (PyNode f : fields) {
-        Optional<List<PyNode>> pair = PyLiterals.elements(f);
-        if (pair.isPresent() && pair.get().size() == 2) {
-          PyLiterals.string(pair.get().get(0)).ifPresent(fn -> m.fields.put(fn, FieldDef.of(fn, pair.get().get(1))));
-        }
-      }
-    });
+    ModelState m =
+        mode == Mode.BOTH ? state.create(name.get()) : new ModelState(state.app, name.get(), true);
+    call.arg(1, "fields")
+        .flatMap(PyLiterals::elements)
+        .ifPresent(
+            fields -> {
+              for (PyNode f : fields) {
+                Optional<List<PyNode>> pair = PyLiterals.elements(f);
+                if (pair.isPresent() && pair.get().size() == 2) {
+                  PyLiterals.string(pair.get().get(0))
+                      .ifPresent(fn -> m.fields.put(fn, FieldDef.of(fn, pair.get().get(1))));
+                }
+              }
+            });
     call.arg(2, "options").ifPresent(o -> options(m, o));
-    emit(call, new Benign("CreateModel"), m.hasTable() ? sql.createTable(m) : noTable(m), within, inherited);
+    emit(
+        call,
+        new Benign("CreateModel"),
+        m.hasTable() ? sql.createTable(m) : noTable(m),
+        within,
+        inherited);
   }
 
   private static void options(ModelState m, PyNode dict) {
@@ -215,7 +253,8 @@ final class Interpreter {
         case "db_table" -> m.dbTable = PyLiterals.string(value);
         case "managed" -> m.managed = PyLiterals.bool(value).orElse(true);
         case "proxy" -> m.proxy = PyLiterals.bool(value).orElse(false);
-        case "constraints" -> PyLiterals.elements(value).ifPresent(cs -> cs.forEach(c -> constraint(m, c)));
+        case "constraints" ->
+            PyLiterals.elements(value).ifPresent(cs -> cs.forEach(c -> constraint(m, c)));
         case "unique_together" -> together(value).forEach(m.uniqueTogether::add);
         case "index_together" -> together(value).forEach(m.indexTogether::add);
         default -> {}
@@ -224,7 +263,12 @@ final class Interpreter {
   }
 
   private static void constraint(ModelState m, PyNode c) {
-    PyCall.of(c).ifPresent(call -> call.arg(-1, "name").flatMap(PyLiterals::string).ifPresent(n -> m.constraints.put(n, kind(call.name()))));
+    PyCall.of(c)
+        .ifPresent(
+            call ->
+                call.arg(-1, "name")
+                    .flatMap(PyLiterals::string)
+                    .ifPresent(n -> m.constraints.put(n, kind(call.name()))));
   }
 
   private static String kind(String constraintClass) {
@@ -265,7 +309,12 @@ final class Interpreter {
         tables.add(f.joinTable(m.table()));
       }
     }
-    emit(call, new Drop(ObjectKind.TABLE, "table", tables, false, !sql.sqlite()), sql.dropTables(tables), within, inherited);
+    emit(
+        call,
+        new Drop(ObjectKind.TABLE, "table", tables, false, !sql.sqlite()),
+        sql.dropTables(tables),
+        within,
+        inherited);
   }
 
   private void renameModel(PyCall call, Mode mode, String within, List<Allowance> inherited) {
@@ -277,16 +326,29 @@ final class Interpreter {
     }
     ModelState m = state.model(from.get());
     String oldTable = m.table();
-    List<FieldDef> joins = m.fields.values().stream().filter(f -> f.manyToMany() && !f.hasThrough() && f.string("db_table").isEmpty()).toList();
+    List<FieldDef> joins =
+        m.fields.values().stream()
+            .filter(f -> f.manyToMany() && !f.hasThrough() && f.string("db_table").isEmpty())
+            .toList();
     if (mode == Mode.BOTH) {
       state.rename(from.get(), to.get());
     }
     String newTable = m.dbTable.orElse(ModelState.defaultTable(state.app, to.get()));
     if (!m.hasTable() || oldTable.equals(newTable)) {
-      emit(call, new Benign("RenameModel"), m.hasTable() ? "-- no SQL: db_table keeps the table name " + sql.q(oldTable) : noTable(m), within, inherited);
+      emit(
+          call,
+          new Benign("RenameModel"),
+          m.hasTable() ? "-- no SQL: db_table keeps the table name " + sql.q(oldTable) : noTable(m),
+          within,
+          inherited);
       return;
     }
-    emit(call, new Rename(ObjectKind.TABLE, oldTable, newTable), sql.renameTable(oldTable, newTable), within, inherited);
+    emit(
+        call,
+        new Rename(ObjectKind.TABLE, oldTable, newTable),
+        sql.renameTable(oldTable, newTable),
+        within,
+        inherited);
     for (FieldDef f : joins) {
       String a = f.joinTable(oldTable);
       String b = f.joinTable(newTable);
@@ -301,23 +363,38 @@ final class Interpreter {
       unparsed(call.node(), "AlterModelTable with arguments built at run time", within, inherited);
       return;
     }
-    Optional<String> table = PyLiterals.isNone(tableArg.get()) ? Optional.empty() : PyLiterals.string(tableArg.get());
+    Optional<String> table =
+        PyLiterals.isNone(tableArg.get()) ? Optional.empty() : PyLiterals.string(tableArg.get());
     if (table.isEmpty() && !PyLiterals.isNone(tableArg.get())) {
-      unparsed(call.node(), "AlterModelTable with a table name built at run time", within, inherited);
+      unparsed(
+          call.node(), "AlterModelTable with a table name built at run time", within, inherited);
       return;
     }
     ModelState m = state.model(name.get());
     String oldTable = m.table();
     String newTable = table.orElse(ModelState.defaultTable(state.app, m.name));
-    List<FieldDef> joins = m.fields.values().stream().filter(f -> f.manyToMany() && !f.hasThrough() && f.string("db_table").isEmpty()).toList();
+    List<FieldDef> joins =
+        m.fields.values().stream()
+            .filter(f -> f.manyToMany() && !f.hasThrough() && f.string("db_table").isEmpty())
+            .toList();
     if (mode == Mode.BOTH) {
       state.edit(name.get()).dbTable = table;
     }
     if (!m.hasTable() || oldTable.equals(newTable)) {
-      emit(call, new Benign("AlterModelTable"), m.hasTable() ? "-- no SQL: the table name does not change" : noTable(m), within, inherited);
+      emit(
+          call,
+          new Benign("AlterModelTable"),
+          m.hasTable() ? "-- no SQL: the table name does not change" : noTable(m),
+          within,
+          inherited);
       return;
     }
-    emit(call, new Rename(ObjectKind.TABLE, oldTable, newTable), sql.renameTable(oldTable, newTable), within, inherited);
+    emit(
+        call,
+        new Rename(ObjectKind.TABLE, oldTable, newTable),
+        sql.renameTable(oldTable, newTable),
+        within,
+        inherited);
     for (FieldDef f : joins) {
       String a = f.joinTable(oldTable);
       String b = f.joinTable(newTable);
@@ -340,7 +417,12 @@ final class Interpreter {
     if (mode == Mode.BOTH) {
       state.edit(model.get()).fields.put(name.get(), f);
     }
-    emit(call, new Benign("AddField"), m.hasTable() ? sql.addColumn(m, f) : noTable(m), within, inherited);
+    emit(
+        call,
+        new Benign("AddField"),
+        m.hasTable() ? sql.addColumn(m, f) : noTable(m),
+        within,
+        inherited);
   }
 
   private void removeField(PyCall call, Mode mode, String within, List<Allowance> inherited) {
@@ -359,17 +441,35 @@ final class Interpreter {
       emit(call, new Benign("RemoveField on " + why(m)), noTable(m), within, inherited);
       return;
     }
-    String note = f.known() ? within : within + "; the field's definition is not in the app's earlier migrations";
+    String note =
+        f.known()
+            ? within
+            : within + "; the field's definition is not in the app's earlier migrations";
     if (f.manyToMany()) {
       if (f.hasThrough()) {
-        emit(call, new Benign("RemoveField of a many-to-many field with a through model"), "-- no SQL: the through model keeps its table", within, inherited);
+        emit(
+            call,
+            new Benign("RemoveField of a many-to-many field with a through model"),
+            "-- no SQL: the through model keeps its table",
+            within,
+            inherited);
       } else {
         String join = f.joinTable(m.table());
-        emit(call, new Drop(ObjectKind.TABLE, "table", List.of(join), false, !sql.sqlite()), sql.dropTables(List.of(join)), note, inherited);
+        emit(
+            call,
+            new Drop(ObjectKind.TABLE, "table", List.of(join), false, !sql.sqlite()),
+            sql.dropTables(List.of(join)),
+            note,
+            inherited);
       }
       return;
     }
-    emit(call, new DropColumn(m.table(), f.column(), false, !sql.sqlite() && !sql.mysql()), sql.dropColumn(m, f), note, inherited);
+    emit(
+        call,
+        new DropColumn(m.table(), f.column(), false, !sql.sqlite() && !sql.mysql()),
+        sql.dropColumn(m, f),
+        note,
+        inherited);
   }
 
   private void alterField(PyCall call, Mode mode, String within, List<Allowance> inherited) {
@@ -396,27 +496,44 @@ final class Interpreter {
         emit(call, new Benign("AlterField of a many-to-many field"), null, within, inherited);
         return;
       }
-      emit(call, new AlterColumnType(m.table(), now.column(), type),
+      emit(
+          call,
+          new AlterColumnType(m.table(), now.column(), type),
           sql.alterType(m, now.column(), type, now.nullable()),
-          within + "; the field's previous definition is not in the app's earlier migrations, so the type may be unchanged",
+          within
+              + "; the field's previous definition is not in the app's earlier migrations, so the type may be unchanged",
           inherited);
       return;
     }
     FieldDef old = before.get();
     boolean any = false;
     if (!old.column().equals(now.column()) && !now.manyToMany()) {
-      emit(call, new RenameColumn(m.table(), old.column(), now.column()), sql.renameColumn(m.table(), old.column(), now.column()), within, inherited);
+      emit(
+          call,
+          new RenameColumn(m.table(), old.column(), now.column()),
+          sql.renameColumn(m.table(), old.column(), now.column()),
+          within,
+          inherited);
       any = true;
     }
     if (!old.typeSignature(dialect).equals(now.typeSignature(dialect)) && !now.manyToMany()) {
-      emit(call, new AlterColumnType(m.table(), now.column(), type),
+      emit(
+          call,
+          new AlterColumnType(m.table(), now.column(), type),
           sql.alterType(m, now.column(), type, now.nullable()),
-          within + "; was " + old.typeLabel(dialect), inherited);
+          within + "; was " + old.typeLabel(dialect),
+          inherited);
       any = true;
     }
     if (!any) {
-      String change = old.nullable() != now.nullable() ? (now.nullable() ? "AlterField (drops NOT NULL)" : "AlterField (sets NOT NULL)") : "AlterField (type unchanged)";
-      String generated = old.nullable() != now.nullable() ? sql.setNull(m, now.column(), type, now.nullable()) : null;
+      String change =
+          old.nullable() != now.nullable()
+              ? (now.nullable() ? "AlterField (drops NOT NULL)" : "AlterField (sets NOT NULL)")
+              : "AlterField (type unchanged)";
+      String generated =
+          old.nullable() != now.nullable()
+              ? sql.setNull(m, now.column(), type, now.nullable())
+              : null;
       emit(call, new Benign(change), generated, within, inherited);
     }
   }
@@ -431,7 +548,10 @@ final class Interpreter {
     }
     ModelState m = state.model(model.get());
     FieldDef old = m.field(from.get()).orElse(FieldDef.unknown(from.get()));
-    FieldDef renamed = old.known() ? new FieldDef(to.get(), old.className(), old.call()) : FieldDef.unknown(to.get());
+    FieldDef renamed =
+        old.known()
+            ? new FieldDef(to.get(), old.className(), old.call())
+            : FieldDef.unknown(to.get());
     if (mode == Mode.BOTH) {
       ModelState e = state.edit(model.get());
       e.fields.remove(from.get());
@@ -442,7 +562,12 @@ final class Interpreter {
       return;
     }
     if (old.string("db_column").isPresent()) {
-      emit(call, new Benign("RenameField (db_column keeps the column)"), "-- no SQL: db_column keeps the column " + sql.q(old.column()), within, inherited);
+      emit(
+          call,
+          new Benign("RenameField (db_column keeps the column)"),
+          "-- no SQL: db_column keeps the column " + sql.q(old.column()),
+          within,
+          inherited);
       return;
     }
     if (old.manyToMany()) {
@@ -451,7 +576,12 @@ final class Interpreter {
       emit(call, new Rename(ObjectKind.TABLE, a, b), sql.renameTable(a, b), within, inherited);
       return;
     }
-    emit(call, new RenameColumn(m.table(), old.column(), renamed.column()), sql.renameColumn(m.table(), old.column(), renamed.column()), within, inherited);
+    emit(
+        call,
+        new RenameColumn(m.table(), old.column(), renamed.column()),
+        sql.renameColumn(m.table(), old.column(), renamed.column()),
+        within,
+        inherited);
   }
 
   // ---- indexes and constraints
@@ -465,20 +595,39 @@ final class Interpreter {
     }
     ModelState m = state.model(model.get());
     boolean pg = !sql.sqlite() && !sql.mysql();
-    emit(call, new Drop(ObjectKind.INDEX, "index", List.of(name.get()), pg, false),
-        sql.dropIndex(m.table(), name.get(), call.name().equals("RemoveIndexConcurrently")), within, inherited);
+    emit(
+        call,
+        new Drop(ObjectKind.INDEX, "index", List.of(name.get()), pg, false),
+        sql.dropIndex(m.table(), name.get(), call.name().equals("RemoveIndexConcurrently")),
+        within,
+        inherited);
   }
 
   private void renameIndex(PyCall call, String within, List<Allowance> inherited) {
     Optional<String> to = str(call, 1, "new_name");
     Optional<String> from = str(call, 2, "old_name");
     if (to.isPresent() && from.isPresent()) {
-      emit(call, new Rename(ObjectKind.INDEX, from.get(), to.get()),
-          sql.mysql() ? "ALTER TABLE " + sql.q(state.model(str(call, 0, "model_name").orElse("?")).table()) + " RENAME INDEX " + sql.q(from.get()) + " TO " + sql.q(to.get()) + ";"
+      emit(
+          call,
+          new Rename(ObjectKind.INDEX, from.get(), to.get()),
+          sql.mysql()
+              ? "ALTER TABLE "
+                  + sql.q(state.model(str(call, 0, "model_name").orElse("?")).table())
+                  + " RENAME INDEX "
+                  + sql.q(from.get())
+                  + " TO "
+                  + sql.q(to.get())
+                  + ";"
               : "ALTER INDEX " + sql.q(from.get()) + " RENAME TO " + sql.q(to.get()) + ";",
-          within, inherited);
+          within,
+          inherited);
     } else {
-      emit(call, new Benign("RenameIndex (unnamed index from index_together)"), null, within, inherited);
+      emit(
+          call,
+          new Benign("RenameIndex (unnamed index from index_together)"),
+          null,
+          within,
+          inherited);
     }
   }
 
@@ -494,7 +643,12 @@ final class Interpreter {
     if (mode == Mode.BOTH) {
       state.edit(model.get()).constraints.remove(name.get());
     }
-    emit(call, new DropConstraint(m.table(), name.get(), false), sql.dropConstraint(m, name.get(), kind), within, inherited);
+    emit(
+        call,
+        new DropConstraint(m.table(), name.get(), false),
+        sql.dropConstraint(m, name.get(), kind),
+        within,
+        inherited);
   }
 
   private void alterTogether(PyCall call, Mode mode, String within, List<Allowance> inherited) {
@@ -521,13 +675,29 @@ final class Interpreter {
     for (String fields : removed) {
       String what = (unique ? "unique" : "index") + " (" + fields + ")";
       if (unique) {
-        emit(call, new DropConstraint(m.table(), what, false),
-            "-- Django looks up the " + what + " constraint's name in the catalog\n"
-                + "ALTER TABLE " + sql.q(m.table()) + (sql.mysql() ? " DROP INDEX " : " DROP CONSTRAINT ") + "<name of " + what + ">;",
-            within, inherited);
+        emit(
+            call,
+            new DropConstraint(m.table(), what, false),
+            "-- Django looks up the "
+                + what
+                + " constraint's name in the catalog\n"
+                + "ALTER TABLE "
+                + sql.q(m.table())
+                + (sql.mysql() ? " DROP INDEX " : " DROP CONSTRAINT ")
+                + "<name of "
+                + what
+                + ">;",
+            within,
+            inherited);
       } else {
-        emit(call, new Drop(ObjectKind.INDEX, "index", List.of(what + " of " + m.table()), false, false),
-            "-- Django looks up the index's name in the catalog\nDROP INDEX <name of " + what + ">;", within, inherited);
+        emit(
+            call,
+            new Drop(ObjectKind.INDEX, "index", List.of(what + " of " + m.table()), false, false),
+            "-- Django looks up the index's name in the catalog\nDROP INDEX <name of "
+                + what
+                + ">;",
+            within,
+            inherited);
       }
     }
   }
@@ -544,11 +714,13 @@ final class Interpreter {
       list = List.of(value);
     }
     for (PyNode group : list) {
-      PyLiterals.elements(group).ifPresent(names -> {
-        List<String> fs = new ArrayList<>();
-        names.forEach(n -> PyLiterals.string(n).ifPresent(fs::add));
-        out.add(String.join(", ", fs));
-      });
+      PyLiterals.elements(group)
+          .ifPresent(
+              names -> {
+                List<String> fs = new ArrayList<>();
+                names.forEach(n -> PyLiterals.string(n).ifPresent(fs::add));
+                out.add(String.join(", ", fs));
+              });
     }
     return out;
   }
@@ -567,13 +739,19 @@ final class Interpreter {
       how = "RunSQL with reverse_sql";
     }
     String where = join(within, how);
-    call.arg(2, "state_operations").ifPresent(s -> {
-      if (!replaying) {
-        run(s, Mode.STATE_ONLY, join(within, "RunSQL state_operations"), allowances(call, inherited));
-      } else {
-        run(s, Mode.BOTH, within, inherited);
-      }
-    });
+    call.arg(2, "state_operations")
+        .ifPresent(
+            s -> {
+              if (!replaying) {
+                run(
+                    s,
+                    Mode.STATE_ONLY,
+                    join(within, "RunSQL state_operations"),
+                    allowances(call, inherited));
+              } else {
+                run(s, Mode.BOTH, within, inherited);
+              }
+            });
     if (replaying) {
       return;
     }
@@ -593,19 +771,32 @@ final class Interpreter {
     }
     Optional<List<PyNode>> list = PyLiterals.elements(f);
     if (list.isEmpty()) {
-      emit(call, new DynamicSql("RunSQL runs SQL built at run time: `" + abbreviate(f.text()) + "`"), null, where, inherited);
+      emit(
+          call,
+          new DynamicSql("RunSQL runs SQL built at run time: `" + abbreviate(f.text()) + "`"),
+          null,
+          where,
+          inherited);
       return;
     }
     for (PyNode item : list.get()) {
       Optional<String> s = PyLiterals.string(item);
       if (s.isEmpty()) {
         // (sql, params)
-        s = PyLiterals.elements(item).filter(p -> !p.isEmpty()).flatMap(p -> PyLiterals.string(p.get(0)));
+        s =
+            PyLiterals.elements(item)
+                .filter(p -> !p.isEmpty())
+                .flatMap(p -> PyLiterals.string(p.get(0)));
       }
       if (s.isPresent()) {
         embedded(call, s.get(), where, inherited);
       } else {
-        emit(call, new DynamicSql("RunSQL runs SQL built at run time: `" + abbreviate(item.text()) + "`"), null, where, inherited);
+        emit(
+            call,
+            new DynamicSql("RunSQL runs SQL built at run time: `" + abbreviate(item.text()) + "`"),
+            null,
+            where,
+            inherited);
       }
     }
   }
@@ -615,7 +806,9 @@ final class Interpreter {
       return;
     }
     Span span = source.span(call.node().start(), call.node().end());
-    List<Occurrence> found = EmbeddedSql.analyze(source, text, dialect, span, call.text(), within, allowances(call, inherited));
+    List<Occurrence> found =
+        EmbeddedSql.analyze(
+            source, text, dialect, span, call.text(), within, allowances(call, inherited));
     if (found.isEmpty()) {
       emit(call, new Benign("RunSQL (no statements)"), text, within, inherited);
     }
@@ -636,11 +829,22 @@ final class Interpreter {
     // changes in place. That is a declared, deliberate reverse, so the migration counts as
     // reversible; the code text shows the reviewer that the reverse does nothing.
     String label = "RunPython(" + codeName + (noop ? ", reverse_code=RunPython.noop" : "") + ")";
-    String how = hasReverse
-        ? (noop ? "RunPython whose reverse_code is RunPython.noop: a rollback leaves its changes in place" : "RunPython with reverse_code " + abbreviate(reverse.get().text()))
-        : "RunPython without reverse_code: the migration cannot be rolled back";
-    emit(call, new DataMigration(label, hasReverse), "-- runs Python code " + codeName + "; its SQL is not known before it runs", join(within, how), inherited);
-    code.map(PyNode::unwrap).filter(c -> c.is("identifier")).flatMap(this::function).ifPresent(fn -> lookInside(call, fn, within, inherited));
+    String how =
+        hasReverse
+            ? (noop
+                ? "RunPython whose reverse_code is RunPython.noop: a rollback leaves its changes in place"
+                : "RunPython with reverse_code " + abbreviate(reverse.get().text()))
+            : "RunPython without reverse_code: the migration cannot be rolled back";
+    emit(
+        call,
+        new DataMigration(label, hasReverse),
+        "-- runs Python code " + codeName + "; its SQL is not known before it runs",
+        join(within, how),
+        inherited);
+    code.map(PyNode::unwrap)
+        .filter(c -> c.is("identifier"))
+        .flatMap(this::function)
+        .ifPresent(fn -> lookInside(call, fn, within, inherited));
   }
 
   /** A module-level function by name. */
@@ -652,7 +856,8 @@ final class Interpreter {
     }
     for (PyNode stmt : module.named()) {
       PyNode def = stmt.is("decorated_definition") ? stmt.child("definition").orElse(stmt) : stmt;
-      if (def.is("function_definition") && def.child("name").map(n -> n.text().equals(name)).orElse(false)) {
+      if (def.is("function_definition")
+          && def.child("name").map(n -> n.text().equals(name)).orElse(false)) {
         return Optional.of(def);
       }
     }
@@ -667,50 +872,83 @@ final class Interpreter {
     String fname = function.child("name").map(PyNode::text).orElse("?");
     String where = join(within, "inside RunPython `" + fname + "`");
     Map<String, String> models = new HashMap<>();
-    function.walk(n -> {
-      if (n.is("assignment")) {
-        Optional<PyNode> left = n.child("left");
-        Optional<PyCall> right = n.child("right").flatMap(PyCall::of);
-        if (left.isPresent() && left.get().is("identifier") && right.isPresent() && right.get().name().equals("get_model")) {
-          PyCall g = right.get();
-          Optional<String> a = g.arg(0, "app_label").flatMap(PyLiterals::string);
-          Optional<String> b = g.arg(1, "model_name").flatMap(PyLiterals::string);
-          if (a.isPresent() && b.isEmpty() && a.get().contains(".")) {
-            b = Optional.of(a.get().substring(a.get().indexOf('.') + 1));
-            a = Optional.of(a.get().substring(0, a.get().indexOf('.')));
+    function.walk(
+        n -> {
+          if (n.is("assignment")) {
+            Optional<PyNode> left = n.child("left");
+            Optional<PyCall> right = n.child("right").flatMap(PyCall::of);
+            if (left.isPresent()
+                && left.get().is("identifier")
+                && right.isPresent()
+                && right.get().name().equals("get_model")) {
+              PyCall g = right.get();
+              Optional<String> a = g.arg(0, "app_label").flatMap(PyLiterals::string);
+              Optional<String> b = g.arg(1, "model_name").flatMap(PyLiterals::string);
+              if (a.isPresent() && b.isEmpty() && a.get().contains(".")) {
+                b = Optional.of(a.get().substring(a.get().indexOf('.') + 1));
+                a = Optional.of(a.get().substring(0, a.get().indexOf('.')));
+              }
+              if (a.isPresent() && b.isPresent()) {
+                models.put(
+                    left.get().text(),
+                    a.get().equals(state.app)
+                        ? state.model(b.get()).table()
+                        : ModelState.defaultTable(a.get(), b.get()));
+              }
+            }
           }
-          if (a.isPresent() && b.isPresent()) {
-            models.put(left.get().text(), a.get().equals(state.app) ? state.model(b.get()).table() : ModelState.defaultTable(a.get(), b.get()));
+        });
+    function.walk(
+        n -> {
+          Optional<PyCall> c = n.is("call") ? PyCall.of(n) : Optional.empty();
+          if (c.isEmpty()) {
+            return;
           }
-        }
-      }
-    });
-    function.walk(n -> {
-      Optional<PyCall> c = n.is("call") ? PyCall.of(n) : Optional.empty();
-      if (c.isEmpty()) {
-        return;
-      }
-      PyCall call = c.get();
-      String name = call.name();
-      if ((name.equals("execute") || name.equals("executescript") || name.equals("executemany")) && !call.positional().isEmpty()) {
-        Optional<String> text = PyLiterals.string(call.positional().get(0));
-        if (text.isPresent()) {
-          nestedSql(call, text.get(), where, inherited);
-        } else {
-          emitAt(call, new DynamicSql("`" + fname + "` executes SQL built at run time: `" + abbreviate(call.positional().get(0).text()) + "`"), null, where, inherited);
-        }
-      } else if (name.equals("delete") && call.positional().isEmpty() && call.receiver().contains(".objects")) {
-        String base = call.receiver().substring(0, call.receiver().indexOf(".objects"));
-        String table = models.get(base);
-        if (table == null) {
-          return;
-        }
-        List<String> filters = new ArrayList<>();
-        collectFilters(call.node(), filters);
-        Optional<Predicate> where2 = filters.isEmpty() ? Optional.empty() : Optional.of(Predicate.opaque(String.join(" AND ", filters)));
-        emitAt(call, new DeleteRows(table, where2), "DELETE FROM " + sql.q(table) + (filters.isEmpty() ? "" : " WHERE <" + String.join(" AND ", filters) + ">") + ";", where, inherited);
-      }
-    });
+          PyCall call = c.get();
+          String name = call.name();
+          if ((name.equals("execute") || name.equals("executescript") || name.equals("executemany"))
+              && !call.positional().isEmpty()) {
+            Optional<String> text = PyLiterals.string(call.positional().get(0));
+            if (text.isPresent()) {
+              nestedSql(call, text.get(), where, inherited);
+            } else {
+              emitAt(
+                  call,
+                  new DynamicSql(
+                      "`"
+                          + fname
+                          + "` executes SQL built at run time: `"
+                          + abbreviate(call.positional().get(0).text())
+                          + "`"),
+                  null,
+                  where,
+                  inherited);
+            }
+          } else if (name.equals("delete")
+              && call.positional().isEmpty()
+              && call.receiver().contains(".objects")) {
+            String base = call.receiver().substring(0, call.receiver().indexOf(".objects"));
+            String table = models.get(base);
+            if (table == null) {
+              return;
+            }
+            List<String> filters = new ArrayList<>();
+            collectFilters(call.node(), filters);
+            Optional<Predicate> where2 =
+                filters.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Predicate.opaque(String.join(" AND ", filters)));
+            emitAt(
+                call,
+                new DeleteRows(table, where2),
+                "DELETE FROM "
+                    + sql.q(table)
+                    + (filters.isEmpty() ? "" : " WHERE <" + String.join(" AND ", filters) + ">")
+                    + ";",
+                where,
+                inherited);
+          }
+        });
   }
 
   private static void collectFilters(PyNode call, List<String> out) {
@@ -737,7 +975,9 @@ final class Interpreter {
       return;
     }
     Span span = source.span(call.node().start(), call.node().end());
-    out.addAll(EmbeddedSql.analyze(source, text, dialect, span, call.text(), within, allowances(call, inherited)));
+    out.addAll(
+        EmbeddedSql.analyze(
+            source, text, dialect, span, call.text(), within, allowances(call, inherited)));
   }
 
   private void separate(PyCall call, String within, List<Allowance> inherited) {
@@ -749,8 +989,20 @@ final class Interpreter {
       stateOps.ifPresent(s -> run(s, Mode.BOTH, within, inherited));
       return;
     }
-    database.ifPresent(d -> run(d, Mode.DATABASE_ONLY, join(within, "SeparateDatabaseAndState database_operations"), all));
-    stateOps.ifPresent(s -> run(s, Mode.STATE_ONLY, join(within, "SeparateDatabaseAndState state_operations"), all));
+    database.ifPresent(
+        d ->
+            run(
+                d,
+                Mode.DATABASE_ONLY,
+                join(within, "SeparateDatabaseAndState database_operations"),
+                all));
+    stateOps.ifPresent(
+        s ->
+            run(
+                s,
+                Mode.STATE_ONLY,
+                join(within, "SeparateDatabaseAndState state_operations"),
+                all));
     if (database.isEmpty() && stateOps.isEmpty()) {
       statements++;
       emit(call, new Benign("SeparateDatabaseAndState"), null, within, inherited);
@@ -780,19 +1032,27 @@ final class Interpreter {
     return all;
   }
 
-  private void emit(PyCall call, Operation op, String generated, String within, List<Allowance> inherited) {
+  private void emit(
+      PyCall call, Operation op, String generated, String within, List<Allowance> inherited) {
     if (source == null || replaying) {
       return;
     }
     emitAt(call, op, generated, within, inherited);
   }
 
-  private void emitAt(PyCall call, Operation op, String generated, String within, List<Allowance> inherited) {
+  private void emitAt(
+      PyCall call, Operation op, String generated, String within, List<Allowance> inherited) {
     if (source == null || replaying) {
       return;
     }
-    out.add(new Occurrence(op, source.span(call.node().start(), call.node().end()), call.text(),
-        Optional.ofNullable(generated), Optional.of(within.isEmpty() ? "migration " + migration : within), allowances(call, inherited)));
+    out.add(
+        new Occurrence(
+            op,
+            source.span(call.node().start(), call.node().end()),
+            call.text(),
+            Optional.ofNullable(generated),
+            Optional.of(within.isEmpty() ? "migration " + migration : within),
+            allowances(call, inherited)));
   }
 
   private void unparsed(PyNode node, String reason, String within, List<Allowance> inherited) {
@@ -801,8 +1061,14 @@ final class Interpreter {
     }
     List<Allowance> all = new ArrayList<>(inherited);
     all.addAll(PyComments.allowances(node, source));
-    out.add(new Occurrence(new UnparsedMigration("django", reason), source.span(node.start(), node.end()), node.text(),
-        Optional.empty(), Optional.of(within.isEmpty() ? "migration " + migration : within), all));
+    out.add(
+        new Occurrence(
+            new UnparsedMigration("django", reason),
+            source.span(node.start(), node.end()),
+            node.text(),
+            Optional.empty(),
+            Optional.of(within.isEmpty() ? "migration " + migration : within),
+            all));
   }
 
   private static String join(String within, String more) {

@@ -9,20 +9,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Django migration file read far enough to order it and replay it: its app label (the
- * directory above {@code migrations/}), name, same-app dependencies and {@code operations} list.
+ * One Django migration file read far enough to order it and replay it: its app label (the directory
+ * above {@code migrations/}), name, same-app dependencies and {@code operations} list.
  */
 final class MigrationFile {
   final Path path;
   final String app;
   final String name;
   final PythonSource py;
+
   /** the Migration class, if the file has one */
   final Optional<PyNode> migrationClass;
+
   /** the expression assigned to {@code operations}, if any */
   final Optional<PyNode> operations;
+
   /** names of this app's migrations this one depends on */
   final List<String> dependencies = new ArrayList<>();
+
   /** whether {@code dependencies} could be read */
   boolean dependenciesKnown;
 
@@ -44,7 +48,9 @@ final class MigrationFile {
   /** The directory name above {@code migrations/}: Django's default app label. */
   static String appLabel(Path path) {
     Path dir = path.getParent();
-    if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("migrations")) {
+    if (dir != null
+        && dir.getFileName() != null
+        && dir.getFileName().toString().equals("migrations")) {
       Path app = dir.getParent();
       if (app != null && app.getFileName() != null) {
         return app.getFileName().toString();

@@ -14,10 +14,13 @@ final class ModelState {
   boolean managed = true;
   boolean proxy;
   final Map<String, FieldDef> fields = new LinkedHashMap<>();
+
   /** constraint name -> "check", "unique", "exclusion" or "constraint" */
   final Map<String, String> constraints = new LinkedHashMap<>();
+
   final Set<String> uniqueTogether = new LinkedHashSet<>();
   final Set<String> indexTogether = new LinkedHashSet<>();
+
   /** false for a model this history never created (referenced only); its fields are unknown */
   final boolean created;
 

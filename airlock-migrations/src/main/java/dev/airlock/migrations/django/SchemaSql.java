@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The SQL Django's schema editor emits for one operation, per backend (the templates of
- * {@code schema.py} of each backend in {@code django/db/backends}). SQLite cannot alter most things in place; there
- * Django remakes the table (create a copy, move the rows, drop, rename), and the SQL says so.
+ * The SQL Django's schema editor emits for one operation, per backend (the templates of {@code
+ * schema.py} of each backend in {@code django/db/backends}). SQLite cannot alter most things in
+ * place; there Django remakes the table (create a copy, move the rows, drop, rename), and the SQL
+ * says so.
  */
 final class SchemaSql {
   private final Dialect dialect;
@@ -33,7 +34,11 @@ final class SchemaSql {
     String column = f.column();
     if (sqlite()) {
       boolean inPlace =
-          !f.primaryKey() && !f.flag("unique") && !f.flag("db_index") && !f.foreignKey() && f.known();
+          !f.primaryKey()
+              && !f.flag("unique")
+              && !f.flag("db_index")
+              && !f.foreignKey()
+              && f.known();
       if (inPlace) {
         return "ALTER TABLE " + q(m.table()) + " DROP COLUMN " + q(column) + ";";
       }
@@ -41,7 +46,9 @@ final class SchemaSql {
     }
     StringBuilder sb = new StringBuilder();
     if (mysql() && f.foreignKey()) {
-      sb.append("-- Django first drops the foreign key constraint on ").append(q(column)).append('\n');
+      sb.append("-- Django first drops the foreign key constraint on ")
+          .append(q(column))
+          .append('\n');
     }
     sb.append("ALTER TABLE ").append(q(m.table())).append(" DROP COLUMN ").append(q(column));
     sb.append(mysql() ? ";" : " CASCADE;");
@@ -59,11 +66,25 @@ final class SchemaSql {
       return remake(m, "change the type of " + q(column) + " to " + type, null, column);
     }
     if (mysql()) {
-      return "ALTER TABLE " + q(m.table()) + " MODIFY " + q(column) + " " + type
+      return "ALTER TABLE "
+          + q(m.table())
+          + " MODIFY "
+          + q(column)
+          + " "
+          + type
           + (nullable ? " NULL;" : " NOT NULL;");
     }
-    return "ALTER TABLE " + q(m.table()) + " ALTER COLUMN " + q(column) + " TYPE " + type
-        + " USING " + q(column) + "::" + type + ";";
+    return "ALTER TABLE "
+        + q(m.table())
+        + " ALTER COLUMN "
+        + q(column)
+        + " TYPE "
+        + type
+        + " USING "
+        + q(column)
+        + "::"
+        + type
+        + ";";
   }
 
   String setNull(ModelState m, String column, String type, boolean nullable) {
@@ -71,10 +92,18 @@ final class SchemaSql {
       return remake(m, "change the nullability of " + q(column), null, column);
     }
     if (mysql()) {
-      return "ALTER TABLE " + q(m.table()) + " MODIFY " + q(column) + " " + type
+      return "ALTER TABLE "
+          + q(m.table())
+          + " MODIFY "
+          + q(column)
+          + " "
+          + type
           + (nullable ? " NULL;" : " NOT NULL;");
     }
-    return "ALTER TABLE " + q(m.table()) + " ALTER COLUMN " + q(column)
+    return "ALTER TABLE "
+        + q(m.table())
+        + " ALTER COLUMN "
+        + q(column)
         + (nullable ? " DROP NOT NULL;" : " SET NOT NULL;");
   }
 
@@ -98,7 +127,9 @@ final class SchemaSql {
     return "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF EXISTS " + q(name) + ";";
   }
 
-  /** @param kind "check", "unique", "foreign key" or "constraint" (not known) */
+  /**
+   * @param kind "check", "unique", "foreign key" or "constraint" (not known)
+   */
   String dropConstraint(ModelState m, String name, String kind) {
     if (sqlite()) {
       if (kind.equals("unique")) {
@@ -138,7 +169,8 @@ final class SchemaSql {
         cols.add(columnDef(f));
       }
     }
-    StringBuilder sb = new StringBuilder("CREATE TABLE " + q(m.table()) + " (" + String.join(", ", cols) + ");");
+    StringBuilder sb =
+        new StringBuilder("CREATE TABLE " + q(m.table()) + " (" + String.join(", ", cols) + ");");
     for (String j : joins) {
       sb.append('\n').append(j);
     }
@@ -182,11 +214,30 @@ final class SchemaSql {
       }
     }
     String list = cols.isEmpty() ? "..." : String.join(", ", cols);
-    return "-- SQLite cannot " + what + " in place: Django remakes the table "
-        + q(t) + "\n"
-        + "CREATE TABLE " + q(tmp) + " (...);\n"
-        + "INSERT INTO " + q(tmp) + " (" + list + ") SELECT " + list + " FROM " + q(t) + ";\n"
-        + "DROP TABLE " + q(t) + ";\n"
-        + "ALTER TABLE " + q(tmp) + " RENAME TO " + q(t) + ";";
+    return "-- SQLite cannot "
+        + what
+        + " in place: Django remakes the table "
+        + q(t)
+        + "\n"
+        + "CREATE TABLE "
+        + q(tmp)
+        + " (...);\n"
+        + "INSERT INTO "
+        + q(tmp)
+        + " ("
+        + list
+        + ") SELECT "
+        + list
+        + " FROM "
+        + q(t)
+        + ";\n"
+        + "DROP TABLE "
+        + q(t)
+        + ";\n"
+        + "ALTER TABLE "
+        + q(tmp)
+        + " RENAME TO "
+        + q(t)
+        + ";";
   }
 }

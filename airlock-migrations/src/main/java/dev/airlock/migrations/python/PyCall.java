@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A call expression with its arguments sorted out: {@code migrations.RemoveField(model_name='order',
- * name='legacy_order_id')} has callee {@code migrations.RemoveField}, name {@code RemoveField}, no
- * positional and two keyword arguments.
+ * A call expression with its arguments sorted out: {@code
+ * migrations.RemoveField(model_name='order', name='legacy_order_id')} has callee {@code
+ * migrations.RemoveField}, name {@code RemoveField}, no positional and two keyword arguments.
  *
  * @param node the call node
  * @param callee the called expression as written, white space removed ("migrations.RemoveField")
@@ -18,7 +18,11 @@ import java.util.Optional;
  * @param splat whether a {@code *args} or {@code **kwargs} hides arguments
  */
 public record PyCall(
-    PyNode node, String callee, List<PyNode> positional, Map<String, PyNode> keywords, boolean splat) {
+    PyNode node,
+    String callee,
+    List<PyNode> positional,
+    Map<String, PyNode> keywords,
+    boolean splat) {
   public PyCall {
     positional = List.copyOf(positional);
     keywords = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keywords));

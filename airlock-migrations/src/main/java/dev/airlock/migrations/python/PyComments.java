@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The comments that belong to a node: the run of whole-line comments directly above its first
- * line (a blank line ends the run) and a comment at the end of its last line. Only real comment
- * tokens count, never a {@code #} inside a string.
+ * The comments that belong to a node: the run of whole-line comments directly above its first line
+ * (a blank line ends the run) and a comment at the end of its last line. Only real comment tokens
+ * count, never a {@code #} inside a string.
  */
 public final class PyComments {
   private PyComments() {}
@@ -40,7 +40,9 @@ public final class PyComments {
     out.addAll(above);
     // a comment on the line where the node ends, after it
     int lineEnd = node.end();
-    while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+    while (lineEnd < text.length()
+        && text.charAt(lineEnd) != '\n'
+        && text.charAt(lineEnd) != '\r') {
       lineEnd++;
     }
     for (PyNode c : comments) {

@@ -7,14 +7,16 @@ import java.util.Optional;
 
 /**
  * Values of Python literal expressions, as far as they can be known without running the code:
- * strings (single, triple-quoted, raw, implicitly concatenated {@code "a" "b"}, joined with
- * {@code +}, passed through {@code dedent} or {@code .strip()}), names bound to such a string
- * earlier in the file, numbers, booleans, None, and lists/tuples of these.
+ * strings (single, triple-quoted, raw, implicitly concatenated {@code "a" "b"}, joined with {@code
+ * +}, passed through {@code dedent} or {@code .strip()}), names bound to such a string earlier in
+ * the file, numbers, booleans, None, and lists/tuples of these.
  */
 public final class PyLiterals {
   private PyLiterals() {}
 
-  /** The value of a string expression; empty when it is built at run time (f-string, format, ...). */
+  /**
+   * The value of a string expression; empty when it is built at run time (f-string, format, ...).
+   */
   public static Optional<String> string(PyNode expr) {
     return string(expr, 0);
   }
@@ -62,7 +64,8 @@ public final class PyLiterals {
           String name = c.name();
           if ((name.equals("dedent") || name.equals("cleandoc") || name.equals("str"))
               && c.positional().size() == 1) {
-            return string(c.positional().get(0), depth + 1).map(s -> name.equals("str") ? s : dedent(s));
+            return string(c.positional().get(0), depth + 1)
+                .map(s -> name.equals("str") ? s : dedent(s));
           }
           if ((name.equals("strip") || name.equals("lstrip") || name.equals("rstrip"))
               && c.positional().isEmpty()) {
@@ -80,7 +83,10 @@ public final class PyLiterals {
     return binary.child("operator");
   }
 
-  /** One string token: prefix, body with escapes decoded unless raw; empty for f-strings with fields. */
+  /**
+   * One string token: prefix, body with escapes decoded unless raw; empty for f-strings with
+   * fields.
+   */
   private static Optional<String> single(PyNode n) {
     String prefix = "";
     StringBuilder body = new StringBuilder();
@@ -175,8 +181,8 @@ public final class PyLiterals {
   }
 
   /**
-   * The expression a name was last bound to by a plain assignment before this use, in the
-   * enclosing function or at module level ({@code SQL = """..."""} then {@code RunSQL(SQL)}).
+   * The expression a name was last bound to by a plain assignment before this use, in the enclosing
+   * function or at module level ({@code SQL = """..."""} then {@code RunSQL(SQL)}).
    */
   public static Optional<PyNode> resolve(PyNode identifier) {
     String name = identifier.text();
@@ -214,7 +220,9 @@ public final class PyLiterals {
           if (e.is("assignment")) {
             Optional<PyNode> left = e.child("left");
             Optional<PyNode> right = e.child("right");
-            if (left.isPresent() && right.isPresent() && left.get().is("identifier")
+            if (left.isPresent()
+                && right.isPresent()
+                && left.get().is("identifier")
                 && left.get().text().equals(name)) {
               found[0] = right.get();
             }

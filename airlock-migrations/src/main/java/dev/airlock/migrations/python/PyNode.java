@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * One node of a Python syntax tree, copied out of tree-sitter once so that walking it costs no
- * native calls. Offsets are Java char offsets into the file's text (tree-sitter counts UTF-8
- * bytes; {@link PythonSource} converts).
+ * native calls. Offsets are Java char offsets into the file's text (tree-sitter counts UTF-8 bytes;
+ * {@link PythonSource} converts).
  */
 public final class PyNode {
   private final PythonSource source;

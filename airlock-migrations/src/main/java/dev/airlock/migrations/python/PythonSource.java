@@ -9,9 +9,9 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterPython;
 
 /**
- * A Python file parsed with tree-sitter-python. Tree-sitter is error tolerant: a file with a
- * syntax error still yields a tree, and {@link #errors()} lists where it gave up, so a frontend
- * reads what it can and reports the rest.
+ * A Python file parsed with tree-sitter-python. Tree-sitter is error tolerant: a file with a syntax
+ * error still yields a tree, and {@link #errors()} lists where it gave up, so a frontend reads what
+ * it can and reports the rest.
  */
 public final class PythonSource {
   private final String text;
@@ -90,7 +90,10 @@ public final class PythonSource {
     for (int i = 0; i < text.length(); i++) {
       int cp = text.codePointAt(i);
       int chars = Character.charCount(cp);
-      int len = Character.isSurrogate((char) cp) ? 1 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      int len =
+          Character.isSurrogate((char) cp)
+              ? 1
+              : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
       for (int k = 0; k < len; k++) {
         map[b + k] = i;
       }

@@ -8,10 +8,9 @@
  * dev.airlock.migrations.python.PyComments} finds the allow comments of a call.
  *
  * <p>Why tree-sitter rather than regular expressions or a hand-written parser: a destructive call
- * in a comment or a string must not count and a call split over many lines must, which needs a
- * real tokenizer and grammar; tree-sitter-python is complete for Python 3.12 syntax, error
- * tolerant (a file with one syntax error still yields the rest), and parses a 200-line migration
- * in well under a millisecond. Copying its tree once into Java objects avoids a native call per
- * node visit.
+ * in a comment or a string must not count and a call split over many lines must, which needs a real
+ * tokenizer and grammar; tree-sitter-python is complete for Python 3.12 syntax, error tolerant (a
+ * file with one syntax error still yields the rest), and parses a 200-line migration in well under
+ * a millisecond. Copying its tree once into Java objects avoids a native call per node visit.
  */
 package dev.airlock.migrations.python;

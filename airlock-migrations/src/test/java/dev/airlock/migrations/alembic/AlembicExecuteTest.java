@@ -29,7 +29,10 @@ class AlembicExecuteTest {
 
   @Test
   void executeWithSaTextAndTripleQuotes() {
-    Parsed p = parse(revision("""
+    Parsed p =
+        parse(
+            revision(
+                """
             op.execute(
                 sa.text(
                     \"\"\"
@@ -37,27 +40,36 @@ class AlembicExecuteTest {
                     DROP TABLE order_archive;
                     \"\"\"
                 )
-            )""", "    pass"));
-    assertThat(ops(p)).containsExactly(
-        new DropColumn("orders", "legacy_order_id", false, false),
-        new Drop(ObjectKind.TABLE, "table", List.of("order_archive"), false, false));
+            )""",
+                "    pass"));
+    assertThat(ops(p))
+        .containsExactly(
+            new DropColumn("orders", "legacy_order_id", false, false),
+            new Drop(ObjectKind.TABLE, "table", List.of("order_archive"), false, false));
   }
 
   @Test
   void getBindExecuteAndConnectionVariables() {
-    Parsed p = parse(revision("""
+    Parsed p =
+        parse(
+            revision(
+                """
             conn = op.get_bind()
             conn.execute(text("UPDATE users SET plan = 'free'"))
             op.get_bind().execute(sa.text('TRUNCATE audit_log'))
-            conn.exec_driver_sql("DROP VIEW " "v_report")""", "    pass"));
+            conn.exec_driver_sql("DROP VIEW " "v_report")""",
+                "    pass"));
     assertThat(ops(p)).hasSize(3);
     assertThat(ops(p).get(0)).isInstanceOf(UpdateRows.class);
-    assertThat(ops(p).get(2)).isEqualTo(new Drop(ObjectKind.VIEW, "view", List.of("v_report"), false, false));
+    assertThat(ops(p).get(2))
+        .isEqualTo(new Drop(ObjectKind.VIEW, "view", List.of("v_report"), false, false));
   }
 
   @Test
   void sqlInAConstantAndConcatenated() {
-    String text = revision("    op.execute(CLEANUP + ' WHERE created < now()')", "    pass").replace("revision = ", "CLEANUP = 'DELETE FROM events'\nrevision = ");
+    String text =
+        revision("    op.execute(CLEANUP + ' WHERE created < now()')", "    pass")
+            .replace("revision = ", "CLEANUP = 'DELETE FROM events'\nrevision = ");
     Parsed p = parse(text);
     assertThat(ops(p)).singleElement().isInstanceOf(DeleteRows.class);
     assertThat(((DeleteRows) ops(p).get(0)).where()).isPresent();
@@ -65,17 +77,25 @@ class AlembicExecuteTest {
 
   @Test
   void sqlalchemyCoreExpressions() {
-    Parsed p = parse(revision("""
+    Parsed p =
+        parse(
+            revision(
+                """
             accounts = sa.table('accounts', sa.column('id'), sa.column('status'))
             op.execute(accounts.delete())
             op.execute(accounts.update().where(accounts.c.status == 'x').values(status='y'))
             op.execute(sa.select(accounts.c.id))
-            op.execute(some_builder(accounts))""", "    pass"));
-    assertThat(ops(p)).containsExactly(
-        new DeleteRows("accounts", Optional.empty()),
-        new UpdateRows("accounts", List.of(), ops(p).get(1) instanceof UpdateRows u ? u.where() : Optional.empty()),
-        new Benign("execute of a SQLAlchemy SELECT"),
-        new DynamicSql("executes SQL built at run time: `some_builder(accounts)`"));
+            op.execute(some_builder(accounts))""",
+                "    pass"));
+    assertThat(ops(p))
+        .containsExactly(
+            new DeleteRows("accounts", Optional.empty()),
+            new UpdateRows(
+                "accounts",
+                List.of(),
+                ops(p).get(1) instanceof UpdateRows u ? u.where() : Optional.empty()),
+            new Benign("execute of a SQLAlchemy SELECT"),
+            new DynamicSql("executes SQL built at run time: `some_builder(accounts)`"));
     assertThat(((UpdateRows) ops(p).get(1)).where()).isPresent();
   }
 

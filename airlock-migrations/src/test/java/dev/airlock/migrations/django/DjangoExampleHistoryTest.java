@@ -26,28 +26,53 @@ class DjangoExampleHistoryTest {
   static final Path ROOT = Path.of("../examples/migrations/django");
 
   /** file -> the rule ids its findings must have (unsuppressed), in position order. */
-  static final Map<String, List<String>> EXPECTED = new TreeMap<>(Map.ofEntries(
-      Map.entry("accounts/migrations/0006_rename_phone_number_customer_phone.py", List.of("rename-column")),
-      Map.entry("accounts/migrations/0008_alter_customer_table.py", List.of("rename-table")),
-      Map.entry("accounts/migrations/0010_remove_customer_marketing_opt_in.py", List.of("drop-column")),
-      Map.entry("shop/migrations/0008_backfill_order_totals.py", List.of("data-migration")),
-      Map.entry("shop/migrations/0018_set_paid_at.py", List.of("update-rows")),
-      Map.entry("shop/migrations/0019_alter_product_price.py", List.of("alter-column-type", "alter-column-type")),
-      Map.entry("shop/migrations/0026_purge_abandoned_wishlists.py", List.of("delete-rows", "data-migration")),
-      Map.entry("shop/migrations/0027_delete_wishlist.py", List.of("drop-table")),
-      Map.entry("shop/migrations/0028_alter_review_unique_together.py", List.of("drop-constraint")),
-      Map.entry("shop/migrations/0029_rename_orderline_orderitem.py", List.of("rename-table")),
-      Map.entry("shop/migrations/0030_remove_product_sku_active_idx.py", List.of("drop-index")),
-      Map.entry("shop/migrations/0031_drop_daily_sales_view.py", List.of("delete-rows", "drop-view")),
-      Map.entry("shop/migrations/0033_remove_coupon_check.py", List.of("drop-constraint")),
-      Map.entry("shop/migrations/0034_product_weight_decimal.py", List.of("alter-column-type", "rename-column")),
-      Map.entry("shop/migrations/0042_remove_order_legacy_order_id.py", List.of("drop-column"))));
+  static final Map<String, List<String>> EXPECTED =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry(
+                  "accounts/migrations/0006_rename_phone_number_customer_phone.py",
+                  List.of("rename-column")),
+              Map.entry(
+                  "accounts/migrations/0008_alter_customer_table.py", List.of("rename-table")),
+              Map.entry(
+                  "accounts/migrations/0010_remove_customer_marketing_opt_in.py",
+                  List.of("drop-column")),
+              Map.entry("shop/migrations/0008_backfill_order_totals.py", List.of("data-migration")),
+              Map.entry("shop/migrations/0018_set_paid_at.py", List.of("update-rows")),
+              Map.entry(
+                  "shop/migrations/0019_alter_product_price.py",
+                  List.of("alter-column-type", "alter-column-type")),
+              Map.entry(
+                  "shop/migrations/0026_purge_abandoned_wishlists.py",
+                  List.of("delete-rows", "data-migration")),
+              Map.entry("shop/migrations/0027_delete_wishlist.py", List.of("drop-table")),
+              Map.entry(
+                  "shop/migrations/0028_alter_review_unique_together.py",
+                  List.of("drop-constraint")),
+              Map.entry(
+                  "shop/migrations/0029_rename_orderline_orderitem.py", List.of("rename-table")),
+              Map.entry(
+                  "shop/migrations/0030_remove_product_sku_active_idx.py", List.of("drop-index")),
+              Map.entry(
+                  "shop/migrations/0031_drop_daily_sales_view.py",
+                  List.of("delete-rows", "drop-view")),
+              Map.entry("shop/migrations/0033_remove_coupon_check.py", List.of("drop-constraint")),
+              Map.entry(
+                  "shop/migrations/0034_product_weight_decimal.py",
+                  List.of("alter-column-type", "rename-column")),
+              Map.entry(
+                  "shop/migrations/0042_remove_order_legacy_order_id.py", List.of("drop-column"))));
 
   @Test
   void everyDestructiveMigrationIsFoundAndNothingElse() throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(ROOT)) {
-      files = s.filter(Files::isRegularFile).map(ROOT::relativize).filter(p -> new DjangoFormat().candidate(p)).sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .map(ROOT::relativize)
+              .filter(p -> new DjangoFormat().candidate(p))
+              .sorted()
+              .toList();
     }
     DjangoFormat format = new DjangoFormat();
     TestProject project = TestProject.on(ROOT);
@@ -59,16 +84,32 @@ class DjangoExampleHistoryTest {
     for (Path p : files) {
       String text = Files.readString(ROOT.resolve(p));
       assertThat(format.accepts(p, text)).as(p.toString()).isTrue();
-      FileReport r = checker.check(new SourceText(p.toString(), text), format.frontend(p, Dialect.POSTGRESQL, project));
+      FileReport r =
+          checker.check(
+              new SourceText(p.toString(), text), format.frontend(p, Dialect.POSTGRESQL, project));
       statements += r.statements();
-      List<String> ids = r.findings().stream().filter(f -> f.suppression().isEmpty()).map(f -> f.rule().id()).toList();
+      List<String> ids =
+          r.findings().stream()
+              .filter(f -> f.suppression().isEmpty())
+              .map(f -> f.rule().id())
+              .toList();
       if (!ids.isEmpty()) {
         actual.put(p.toString().replace('\\', '/'), ids);
       }
       for (Finding f : r.findings()) {
-        shown.append(p).append(':').append(f.span()).append(' ').append(f.rule().id())
-            .append(f.suppression().isPresent() ? " (allowed)" : "").append(": ").append(f.message()).append('\n')
-            .append("    ").append(f.generatedSql().orElse("").replace("\n", "\n    ")).append('\n');
+        shown
+            .append(p)
+            .append(':')
+            .append(f.span())
+            .append(' ')
+            .append(f.rule().id())
+            .append(f.suppression().isPresent() ? " (allowed)" : "")
+            .append(": ")
+            .append(f.message())
+            .append('\n')
+            .append("    ")
+            .append(f.generatedSql().orElse("").replace("\n", "\n    "))
+            .append('\n');
       }
     }
     double cold = (System.nanoTime() - t0) / 1e9;
@@ -77,10 +118,12 @@ class DjangoExampleHistoryTest {
     TestProject again = TestProject.on(ROOT);
     for (Path p : files) {
       String text = Files.readString(ROOT.resolve(p));
-      checker.check(new SourceText(p.toString(), text), fresh.frontend(p, Dialect.POSTGRESQL, again));
+      checker.check(
+          new SourceText(p.toString(), text), fresh.frontend(p, Dialect.POSTGRESQL, again));
     }
     double warm = (System.nanoTime() - t1) / 1e9;
-    System.out.printf("django example history: %d files, %d operations, %d files with findings,"
+    System.out.printf(
+        "django example history: %d files, %d operations, %d files with findings,"
             + " %.0f files/s cold (first run in the JVM), %.0f files/s warm%n%s",
         files.size(), statements, actual.size(), files.size() / cold, files.size() / warm, shown);
     assertThat(files).hasSizeGreaterThanOrEqualTo(50);

@@ -14,14 +14,19 @@ import java.util.List;
 final class DjangoFixture {
   private DjangoFixture() {}
 
-  static final String HEADER = "from django.db import migrations, models\nimport django.db.models.deletion\n\n\n";
+  static final String HEADER =
+      "from django.db import migrations, models\nimport django.db.models.deletion\n\n\n";
 
   /** A migration file with the given operations body. */
   static String migration(String deps, String operations) {
     return HEADER
         + "class Migration(migrations.Migration):\n\n"
-        + "    dependencies = [" + deps + "]\n\n"
-        + "    operations = [\n" + operations + "\n    ]\n";
+        + "    dependencies = ["
+        + deps
+        + "]\n\n"
+        + "    operations = [\n"
+        + operations
+        + "\n    ]\n";
   }
 
   static Parsed parse(String path, String text) {
@@ -29,7 +34,9 @@ final class DjangoFixture {
   }
 
   static Parsed parse(String path, String text, Dialect dialect, Project project) {
-    return new DjangoFormat().frontend(Path.of(path), dialect, project).parse(new SourceText(path, text));
+    return new DjangoFormat()
+        .frontend(Path.of(path), dialect, project)
+        .parse(new SourceText(path, text));
   }
 
   static List<Operation> ops(Parsed p) {

@@ -19,7 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DjangoIndexesAndConstraintsTest {
-  private static final String INITIAL = migration("", """
+  private static final String INITIAL =
+      migration(
+          "",
+          """
           migrations.CreateModel(
               name='Payment',
               fields=[('id', models.BigAutoField(primary_key=True)), ('amount', models.IntegerField()), ('ref', models.CharField(max_length=40))],
@@ -31,39 +34,62 @@ class DjangoIndexesAndConstraintsTest {
 
   private static Parsed later(String ops, Dialect dialect) {
     String text = migration("('pay', '0001_initial')", ops);
-    TestProject project = TestProject.inMemory().with("pay/migrations/0001_initial.py", INITIAL).with("pay/migrations/0002_x.py", text);
+    TestProject project =
+        TestProject.inMemory()
+            .with("pay/migrations/0001_initial.py", INITIAL)
+            .with("pay/migrations/0002_x.py", text);
     return parse("pay/migrations/0002_x.py", text, dialect, project);
   }
 
   @Test
   void removeIndexPerDialect() {
     String op = "        migrations.RemoveIndex(model_name='payment', name='pay_ref_idx'),";
-    assertThat(ops(later(op, Dialect.POSTGRESQL))).containsExactly(new Drop(ObjectKind.INDEX, "index", List.of("pay_ref_idx"), true, false));
-    assertThat(sql(later(op, Dialect.POSTGRESQL))).containsExactly("DROP INDEX IF EXISTS \"pay_ref_idx\";");
-    assertThat(sql(later(op, Dialect.MYSQL))).containsExactly("DROP INDEX `pay_ref_idx` ON `pay_payment`;");
-    assertThat(sql(later("        RemoveIndexConcurrently('payment', 'pay_ref_idx'),", Dialect.POSTGRESQL)))
+    assertThat(ops(later(op, Dialect.POSTGRESQL)))
+        .containsExactly(new Drop(ObjectKind.INDEX, "index", List.of("pay_ref_idx"), true, false));
+    assertThat(sql(later(op, Dialect.POSTGRESQL)))
+        .containsExactly("DROP INDEX IF EXISTS \"pay_ref_idx\";");
+    assertThat(sql(later(op, Dialect.MYSQL)))
+        .containsExactly("DROP INDEX `pay_ref_idx` ON `pay_payment`;");
+    assertThat(
+            sql(
+                later(
+                    "        RemoveIndexConcurrently('payment', 'pay_ref_idx'),",
+                    Dialect.POSTGRESQL)))
         .containsExactly("DROP INDEX CONCURRENTLY IF EXISTS \"pay_ref_idx\";");
   }
 
   @Test
   void removeConstraintKnowsItsKindFromHistory() {
-    String op = "        migrations.RemoveConstraint(\n            model_name='payment',\n            name='amount_non_negative',\n        ),";
-    assertThat(ops(later(op, Dialect.POSTGRESQL))).containsExactly(new DropConstraint("pay_payment", "amount_non_negative", false));
-    assertThat(sql(later(op, Dialect.POSTGRESQL))).containsExactly("ALTER TABLE \"pay_payment\" DROP CONSTRAINT \"amount_non_negative\";");
-    assertThat(sql(later(op, Dialect.MYSQL))).containsExactly("ALTER TABLE `pay_payment` DROP CHECK `amount_non_negative`;");
+    String op =
+        "        migrations.RemoveConstraint(\n            model_name='payment',\n            name='amount_non_negative',\n        ),";
+    assertThat(ops(later(op, Dialect.POSTGRESQL)))
+        .containsExactly(new DropConstraint("pay_payment", "amount_non_negative", false));
+    assertThat(sql(later(op, Dialect.POSTGRESQL)))
+        .containsExactly("ALTER TABLE \"pay_payment\" DROP CONSTRAINT \"amount_non_negative\";");
+    assertThat(sql(later(op, Dialect.MYSQL)))
+        .containsExactly("ALTER TABLE `pay_payment` DROP CHECK `amount_non_negative`;");
   }
 
   @Test
   void uniqueTogetherThatShrinksDropsAConstraint() {
-    Parsed p = later("        migrations.AlterUniqueTogether(name='payment', unique_together=set()),", Dialect.POSTGRESQL);
-    assertThat(ops(p)).containsExactly(new DropConstraint("pay_payment", "unique (ref, amount)", false));
-    Parsed grow = later("        migrations.AlterUniqueTogether(name='payment', unique_together={('ref', 'amount'), ('id', 'ref')}),", Dialect.POSTGRESQL);
+    Parsed p =
+        later(
+            "        migrations.AlterUniqueTogether(name='payment', unique_together=set()),",
+            Dialect.POSTGRESQL);
+    assertThat(ops(p))
+        .containsExactly(new DropConstraint("pay_payment", "unique (ref, amount)", false));
+    Parsed grow =
+        later(
+            "        migrations.AlterUniqueTogether(name='payment', unique_together={('ref', 'amount'), ('id', 'ref')}),",
+            Dialect.POSTGRESQL);
     assertThat(ops(grow)).containsExactly(new Benign("AlterUniqueTogether"));
   }
 
   @Test
   void separateDatabaseAndStateRunsOnlyTheDatabaseHalf() {
-    Parsed p = later("""
+    Parsed p =
+        later(
+            """
                 migrations.SeparateDatabaseAndState(
                     state_operations=[
                         migrations.RemoveField('payment', 'ref'),
@@ -72,30 +98,44 @@ class DjangoIndexesAndConstraintsTest {
                     database_operations=[
                         migrations.RunSQL('ALTER TABLE pay_payment DROP COLUMN ref', reverse_sql=migrations.RunSQL.noop),
                     ],
-                ),""", Dialect.POSTGRESQL);
-    assertThat(ops(p)).containsExactly(
-        new Benign("RemoveField (state only)"),
-        new Benign("DeleteModel (state only)"),
-        new DropColumn("pay_payment", "ref", false, false));
-    assertThat(p.occurrences().get(2).within()).hasValueSatisfying(w -> assertThat(w).contains("database_operations"));
+                ),""",
+            Dialect.POSTGRESQL);
+    assertThat(ops(p))
+        .containsExactly(
+            new Benign("RemoveField (state only)"),
+            new Benign("DeleteModel (state only)"),
+            new DropColumn("pay_payment", "ref", false, false));
+    assertThat(p.occurrences().get(2).within())
+        .hasValueSatisfying(w -> assertThat(w).contains("database_operations"));
     assertThat(p.statements()).isEqualTo(3);
   }
 
   @Test
   void unknownOperationsAndComputedListsAreUnparsedNotSilent() {
-    Parsed p = later("        myapp.operations.PurgeHistory('payment'),\n        *EXTRA_OPERATIONS,", Dialect.POSTGRESQL);
+    Parsed p =
+        later(
+            "        myapp.operations.PurgeHistory('payment'),\n        *EXTRA_OPERATIONS,",
+            Dialect.POSTGRESQL);
     assertThat(ops(p)).hasSize(2).allMatch(o -> o instanceof UnparsedMigration);
-    String comp = "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RemoveField('payment', f) for f in FIELDS]\n";
-    assertThat(ops(parse("pay/migrations/0003_x.py", comp))).singleElement().isInstanceOf(UnparsedMigration.class);
+    String comp =
+        "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RemoveField('payment', f) for f in FIELDS]\n";
+    assertThat(ops(parse("pay/migrations/0003_x.py", comp)))
+        .singleElement()
+        .isInstanceOf(UnparsedMigration.class);
   }
 
   @Test
   void benignOperationsStillCount() {
-    Parsed p = later("""
+    Parsed p =
+        later(
+            """
                 migrations.AddIndex(model_name='payment', index=models.Index(fields=['ref'], name='pay_ref_idx')),
                 migrations.AlterModelOptions(name='payment', options={'ordering': ['-id']}),
-                migrations.AddConstraint(model_name='payment', constraint=models.UniqueConstraint(fields=['ref'], name='uniq_ref')),""", Dialect.POSTGRESQL);
-    assertThat(ops(p)).containsExactly(new Benign("AddIndex"), new Benign("AlterModelOptions"), new Benign("AddConstraint"));
+                migrations.AddConstraint(model_name='payment', constraint=models.UniqueConstraint(fields=['ref'], name='uniq_ref')),""",
+            Dialect.POSTGRESQL);
+    assertThat(ops(p))
+        .containsExactly(
+            new Benign("AddIndex"), new Benign("AlterModelOptions"), new Benign("AddConstraint"));
     assertThat(p.statements()).isEqualTo(3);
   }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DjangoRunPythonTest {
-  private static final String FUNCS = """
+  private static final String FUNCS =
+      """
       from django.db import migrations
 
 
@@ -39,7 +40,11 @@ class DjangoRunPythonTest {
       """;
 
   private static Parsed run(String ops) {
-    String text = FUNCS + "class Migration(migrations.Migration):\n    dependencies = [('shop', '0010_x')]\n    operations = [\n" + ops + "\n    ]\n";
+    String text =
+        FUNCS
+            + "class Migration(migrations.Migration):\n    dependencies = [('shop', '0010_x')]\n    operations = [\n"
+            + ops
+            + "\n    ]\n";
     return parse("shop/migrations/0011_data.py", text);
   }
 
@@ -47,25 +52,32 @@ class DjangoRunPythonTest {
   void withoutReverseCodeIsIrreversible() {
     Parsed p = run("        migrations.RunPython(backfill_status),");
     assertThat(ops(p)).containsExactly(new DataMigration("RunPython(backfill_status)", false));
-    assertThat(p.occurrences().get(0).within()).hasValueSatisfying(w -> assertThat(w).contains("without reverse_code"));
+    assertThat(p.occurrences().get(0).within())
+        .hasValueSatisfying(w -> assertThat(w).contains("without reverse_code"));
   }
 
   @Test
   void withReverseCode() {
-    Parsed p = run("        migrations.RunPython(\n            code=backfill_status,\n            reverse_code=clear_status,\n        ),");
+    Parsed p =
+        run(
+            "        migrations.RunPython(\n            code=backfill_status,\n            reverse_code=clear_status,\n        ),");
     assertThat(ops(p)).containsExactly(new DataMigration("RunPython(backfill_status)", true));
   }
 
   @Test
   void noopReverseIsReversibleButSaysItDoesNothing() {
     Parsed p = run("        migrations.RunPython(backfill_status, migrations.RunPython.noop),");
-    assertThat(ops(p)).containsExactly(new DataMigration("RunPython(backfill_status, reverse_code=RunPython.noop)", true));
-    assertThat(p.occurrences().get(0).within()).hasValueSatisfying(w -> assertThat(w).contains("leaves its changes in place"));
+    assertThat(ops(p))
+        .containsExactly(
+            new DataMigration("RunPython(backfill_status, reverse_code=RunPython.noop)", true));
+    assertThat(p.occurrences().get(0).within())
+        .hasValueSatisfying(w -> assertThat(w).contains("leaves its changes in place"));
   }
 
   @Test
   void deletesInsideTheFunctionAreReported() {
-    Parsed p = run("        migrations.RunPython(purge_carts, reverse_code=migrations.RunPython.noop),");
+    Parsed p =
+        run("        migrations.RunPython(purge_carts, reverse_code=migrations.RunPython.noop),");
     // the deletes point at their lines inside the function, above the Migration class
     assertThat(ops(p)).hasSize(3);
     assertThat(ops(p).get(2)).isInstanceOf(DataMigration.class);
@@ -83,7 +95,8 @@ class DjangoRunPythonTest {
     assertThat(ops(p).get(0)).isInstanceOf(Drop.class);
     assertThat(ops(p).get(1)).isInstanceOf(DynamicSql.class);
     assertThat(ops(p).get(2)).isInstanceOf(DataMigration.class);
-    assertThat(p.occurrences().get(0).within()).hasValueSatisfying(w -> assertThat(w).contains("inside RunPython `raw`"));
+    assertThat(p.occurrences().get(0).within())
+        .hasValueSatisfying(w -> assertThat(w).contains("inside RunPython `raw`"));
     assertThat(p.occurrences().get(0).span().startLine()).isEqualTo(17);
   }
 }

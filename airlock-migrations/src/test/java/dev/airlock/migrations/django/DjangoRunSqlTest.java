@@ -25,16 +25,21 @@ class DjangoRunSqlTest {
 
   @Test
   void singleStringWithoutReverse() {
-    Parsed p = run("        migrations.RunSQL('ALTER TABLE shop_order DROP COLUMN legacy_order_id'),");
-    assertThat(ops(p)).containsExactly(new DropColumn("shop_order", "legacy_order_id", false, false));
-    assertThat(p.occurrences().get(0).within()).hasValueSatisfying(w -> assertThat(w).contains("RunSQL without reverse_sql"));
+    Parsed p =
+        run("        migrations.RunSQL('ALTER TABLE shop_order DROP COLUMN legacy_order_id'),");
+    assertThat(ops(p))
+        .containsExactly(new DropColumn("shop_order", "legacy_order_id", false, false));
+    assertThat(p.occurrences().get(0).within())
+        .hasValueSatisfying(w -> assertThat(w).contains("RunSQL without reverse_sql"));
     assertThat(p.occurrences().get(0).statement()).startsWith("migrations.RunSQL(");
     assertThat(sql(p)).containsExactly("ALTER TABLE shop_order DROP COLUMN legacy_order_id");
   }
 
   @Test
   void tripleQuotedScriptWithSeveralStatementsAndReverse() {
-    Parsed p = run("""
+    Parsed p =
+        run(
+            """
                 migrations.RunSQL(
                     sql=\"\"\"
                         UPDATE shop_order SET status = 'archived' WHERE created < '2019-01-01';
@@ -45,18 +50,24 @@ class DjangoRunSqlTest {
     assertThat(ops(p)).hasSize(2);
     assertThat(ops(p).get(0)).isInstanceOf(UpdateRows.class);
     assertThat(ops(p).get(1)).isEqualTo(new DeleteRows("shop_cart", java.util.Optional.empty()));
-    assertThat(p.occurrences()).allSatisfy(o -> assertThat(o.within().orElseThrow()).contains("RunSQL with reverse_sql"));
+    assertThat(p.occurrences())
+        .allSatisfy(o -> assertThat(o.within().orElseThrow()).contains("RunSQL with reverse_sql"));
   }
 
   @Test
   void implicitAndPlusConcatenation() {
-    Parsed p = run("        migrations.RunSQL(\n            'DROP TABLE '\n            'shop_legacy' + ' CASCADE'\n        ),");
-    assertThat(ops(p)).containsExactly(new Drop(ObjectKind.TABLE, "table", List.of("shop_legacy"), false, true));
+    Parsed p =
+        run(
+            "        migrations.RunSQL(\n            'DROP TABLE '\n            'shop_legacy' + ' CASCADE'\n        ),");
+    assertThat(ops(p))
+        .containsExactly(new Drop(ObjectKind.TABLE, "table", List.of("shop_legacy"), false, true));
   }
 
   @Test
   void listOfStringsAndOfSqlParamsTuples() {
-    Parsed p = run("""
+    Parsed p =
+        run(
+            """
                 migrations.RunSQL([
                     "TRUNCATE shop_session",
                     ("DELETE FROM shop_token WHERE expires < %s", ['2020-01-01']),
@@ -67,29 +78,38 @@ class DjangoRunSqlTest {
 
   @Test
   void sqlInAModuleConstant() {
-    String text = "from django.db import migrations\n\nFORWARD = '''\nDROP VIEW shop_report;\n'''\n\n"
-        + "class Migration(migrations.Migration):\n    operations = [migrations.RunSQL(FORWARD, migrations.RunSQL.noop)]\n";
+    String text =
+        "from django.db import migrations\n\nFORWARD = '''\nDROP VIEW shop_report;\n'''\n\n"
+            + "class Migration(migrations.Migration):\n    operations = [migrations.RunSQL(FORWARD, migrations.RunSQL.noop)]\n";
     Parsed p = parse("shop/migrations/0051_x.py", text);
-    assertThat(ops(p)).containsExactly(new Drop(ObjectKind.VIEW, "view", List.of("shop_report"), false, false));
-    assertThat(p.occurrences().get(0).within()).hasValueSatisfying(w -> assertThat(w).contains("RunSQL.noop"));
+    assertThat(ops(p))
+        .containsExactly(new Drop(ObjectKind.VIEW, "view", List.of("shop_report"), false, false));
+    assertThat(p.occurrences().get(0).within())
+        .hasValueSatisfying(w -> assertThat(w).contains("RunSQL.noop"));
   }
 
   @Test
   void sqlBuiltAtRunTimeIsDynamic() {
-    Parsed p = run("        migrations.RunSQL(f'DROP TABLE {settings.OLD_TABLE}'),\n        migrations.RunSQL(build_sql()),");
+    Parsed p =
+        run(
+            "        migrations.RunSQL(f'DROP TABLE {settings.OLD_TABLE}'),\n        migrations.RunSQL(build_sql()),");
     assertThat(ops(p)).hasSize(2).allMatch(o -> o instanceof DynamicSql);
   }
 
   @Test
   void noopAndHarmlessSql() {
-    Parsed p = run("        migrations.RunSQL(migrations.RunSQL.noop, reverse_sql='DROP TABLE x'),\n        migrations.RunSQL('CREATE INDEX CONCURRENTLY ix ON shop_order (created)'),");
+    Parsed p =
+        run(
+            "        migrations.RunSQL(migrations.RunSQL.noop, reverse_sql='DROP TABLE x'),\n        migrations.RunSQL('CREATE INDEX CONCURRENTLY ix ON shop_order (created)'),");
     assertThat(ops(p)).hasSize(2).allMatch(o -> o instanceof Benign);
     assertThat(ops(p).get(0)).isEqualTo(new Benign("RunSQL.noop"));
   }
 
   @Test
   void stateOperationsOfRunSqlChangeNoSchema() {
-    Parsed p = run("        migrations.RunSQL('ALTER TABLE shop_order RENAME COLUMN a TO b', state_operations=[migrations.RenameField('order', 'a', 'b')]),");
+    Parsed p =
+        run(
+            "        migrations.RunSQL('ALTER TABLE shop_order RENAME COLUMN a TO b', state_operations=[migrations.RenameField('order', 'a', 'b')]),");
     assertThat(ops(p)).anyMatch(o -> o.equals(new Benign("RenameField (state only)")));
     assertThat(ops(p)).anyMatch(o -> o instanceof dev.airlock.core.operation.RenameColumn);
   }

@@ -23,17 +23,20 @@ class PyLiteralsTest {
 
   @Test
   void implicitConcatenationAcrossLines() {
-    assertThat(firstArg("f(\n  'ALTER TABLE a '\n  \"DROP COLUMN b\"\n)")).contains("ALTER TABLE a DROP COLUMN b");
+    assertThat(firstArg("f(\n  'ALTER TABLE a '\n  \"DROP COLUMN b\"\n)"))
+        .contains("ALTER TABLE a DROP COLUMN b");
   }
 
   @Test
   void plusConcatenationOfLiterals() {
-    assertThat(firstArg("f('DELETE FROM ' + 'users' + ' WHERE 1=1')")).contains("DELETE FROM users WHERE 1=1");
+    assertThat(firstArg("f('DELETE FROM ' + 'users' + ' WHERE 1=1')"))
+        .contains("DELETE FROM users WHERE 1=1");
   }
 
   @Test
   void tripleQuotedAndRawStrings() {
-    assertThat(firstArg("f(\"\"\"\n  DROP TABLE a;\n  DROP TABLE b;\n\"\"\")")).contains("\n  DROP TABLE a;\n  DROP TABLE b;\n");
+    assertThat(firstArg("f(\"\"\"\n  DROP TABLE a;\n  DROP TABLE b;\n\"\"\")"))
+        .contains("\n  DROP TABLE a;\n  DROP TABLE b;\n");
     assertThat(firstArg("f(r'a\\nb')")).contains("a\\nb");
     assertThat(firstArg("f('a\\nb\\x41\\'')")).contains("a\nbA'");
   }
@@ -85,7 +88,8 @@ class PyLiteralsTest {
     String text = "# unrelated\n\n# first\n# second\nf(1)  # trailing\ng(2)\n";
     PythonSource py = PythonSource.parse(text);
     PyNode call = py.root().named().get(0).named().get(0);
-    assertThat(PyComments.around(call).stream().map(PyNode::text)).containsExactly("# first", "# second", "# trailing");
+    assertThat(PyComments.around(call).stream().map(PyNode::text))
+        .containsExactly("# first", "# second", "# trailing");
     PyNode g = py.root().named().get(1).named().get(0);
     assertThat(PyComments.around(g)).isEmpty();
   }
