@@ -12,6 +12,9 @@ import java.util.Map;
  * {@code ~/.airlock}), appended with one write so concurrent hook calls do not interleave lines.
  */
 final class AuditLog {
+  /** The environment exec and restore read {@code AIRLOCK_HOME} and {@code HOME} from; tests replace it. */
+  static java.util.function.Supplier<Map<String, String>> environment = System::getenv;
+
   private AuditLog() {}
 
   /** {@code $AIRLOCK_HOME}, else {@code ~/.airlock}. */

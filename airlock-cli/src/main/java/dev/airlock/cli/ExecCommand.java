@@ -69,6 +69,9 @@ final class ExecCommand implements Callable<Integer> {
   @Option(names = "--root", paramLabel = "DIR", description = "The project root (default: the git top level, else the current directory).")
   Path root;
 
+  @Option(names = "--cwd", paramLabel = "DIR", hidden = true, description = "Run in this directory (default: the current one).")
+  Path cwdOption;
+
   @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command line, after --.")
   List<String> words;
 
@@ -77,16 +80,17 @@ final class ExecCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String line = String.join(" ", words);
-    Path cwd = Path.of("").toAbsolutePath();
+    Path cwd = cwdOption != null ? cwdOption.toAbsolutePath().normalize() : Path.of("").toAbsolutePath();
     Path project = ProjectConfig.root(Optional.ofNullable(root), cwd);
-    Path home = Path.of(System.getProperty("user.home", "/"));
+    java.util.Map<String, String> env = AuditLog.environment.get();
+    Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home", "/")));
     Config config;
     try {
       config = ProjectConfig.load(project);
     } catch (dev.airlock.core.policy.ConfigException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
-    ShellContext context = new ShellContext(cwd, project, home, System.getenv(), new LocalFileSystem());
+    ShellContext context = new ShellContext(cwd, project, home, env, new LocalFileSystem());
     List<Occurrence> occurrences = new ShellFrontend(context).analyze(line, context);
     Gate gate = new Gate(config, project, home);
     List<Gate.Flag> flags = gate.flags(occurrences);
@@ -121,7 +125,7 @@ final class ExecCommand implements Callable<Integer> {
           paths.add(Path.of(t.linkedFrom().orElse(t.path())));
         }
       }
-      Trash.Entry e = new Trash(AuditLog.home(System.getenv())).put(paths, line, cwd);
+      Trash.Entry e = new Trash(AuditLog.home(env)).put(paths, line, cwd);
       for (Trash.Item i : e.items()) {
         out.println("airlock: moved " + i.original() + " to the trash");
       }

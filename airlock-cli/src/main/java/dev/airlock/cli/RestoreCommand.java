@@ -29,7 +29,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Trash trash = new Trash(AuditLog.home(System.getenv()));
+    Trash trash = new Trash(AuditLog.home(AuditLog.environment.get()));
     if (list) {
       var entries = trash.list();
       if (entries.isEmpty()) {

@@ -107,6 +107,9 @@ final class Trash {
     Path entry = dir.resolve(e.id());
     for (Item item : e.items()) {
       Path original = Path.of(item.original());
+      if (!entry.resolve(item.stored()).normalize().startsWith(entry) || !original.isAbsolute()) {
+        throw new IOException(entry.resolve("manifest.json") + ": item outside the entry; nothing was restored");
+      }
       if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException(original + " exists again; move it aside first (nothing was restored)");
       }
