@@ -91,7 +91,7 @@ final class HookFixture {
             app);
     Map<?, ?> json = null;
     String text = out.toString().strip();
-    if (!text.isEmpty()) {
+    if (text.startsWith("{")) {
       try {
         json = (Map<?, ?>) HookJson.parse(text);
       } catch (HookJson.Malformed e) {
