@@ -48,7 +48,7 @@ class HookProcessTest {
     assertThat(deny.out().lines().count()).isEqualTo(1);
     Map<?, ?> answer = (Map<?, ?>) ((Map<?, ?>) HookJson.parse(deny.out())).get("hookSpecificOutput");
     assertThat(answer.get("permissionDecision")).isEqualTo("deny");
-    assertThat(answer.get("permissionDecisionReason").toString()).contains(f.uploads.toString());
+    assertThat(answer.get("permissionDecisionReason").toString()).contains("shared/uploads");
 
     Run allow = airlock(f, f.claude("git status"), "hook", "claude");
     assertThat(allow.out()).contains("\"permissionDecision\":\"allow\"");
