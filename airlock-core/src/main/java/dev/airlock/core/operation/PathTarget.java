@@ -121,7 +121,9 @@ public record PathTarget(
     host.ifPresentOrElse(h -> parts.add("on host " + h), () -> parts.add(place.label()));
     if (place != Place.UNKNOWN && place != Place.REMOTE) {
       if (!exists) {
-        parts.add("does not exist");
+        if (git != Git.UNKNOWN) {
+          parts.add("does not exist");
+        }
       } else if (contents.isPresent()) {
         Contents c = contents.get();
         String more = c.truncated() ? "at least " : "";

@@ -18,20 +18,36 @@ import java.util.Optional;
  */
 public final class ShellFrontend implements Frontend {
   private final ShellContext context;
+  private final boolean commandMode;
 
   /** For scripts checked by {@code airlock check}: run at {@code /project}, disk unknown. */
   public ShellFrontend() {
     this(ShellContext.script(Path.of("/project")));
   }
 
+  /** For scripts in a known context: variables not set in the script are unknown, not empty. */
   public ShellFrontend(ShellContext context) {
+    this(context, false);
+  }
+
+  private ShellFrontend(ShellContext context, boolean commandMode) {
     this.context = context;
+    this.commandMode = commandMode;
+  }
+
+  /**
+   * For one command line about to run in {@code context} (the hook, {@code airlock exec}): {@link
+   * #parse} reads the text as that command, and a variable that is neither assigned in it nor in
+   * {@code context.env()} expands to nothing, as it will when it runs.
+   */
+  public static ShellFrontend forCommand(ShellContext context) {
+    return new ShellFrontend(context, true);
   }
 
   /** A script: every command in it, in this frontend's context. */
   @Override
   public Parsed parse(SourceText source) {
-    return Analyzer.analyzeScript(source, context);
+    return Analyzer.analyzeScript(source, context, commandMode);
   }
 
   /**
@@ -40,7 +56,7 @@ public final class ShellFrontend implements Frontend {
    * Benign}; the list is never empty for a non-blank line.
    */
   public List<Occurrence> analyze(String commandLine, ShellContext context) {
-    return Analyzer.analyzeScript(new SourceText("<command>", commandLine), context).occurrences();
+    return Analyzer.analyzeScript(new SourceText("<command>", commandLine), context, true).occurrences();
   }
 
   /**

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.airlock.core.check.Checker;
 import dev.airlock.core.finding.Finding;
+import dev.airlock.core.frontend.Frontend;
 import dev.airlock.core.policy.Config;
+import dev.airlock.core.shell.ShellContext;
+import dev.airlock.core.shell.ShellFrontend;
 import dev.airlock.core.source.SourceText;
 import dev.airlock.core.sql.Dialect;
 import dev.airlock.core.sql.SqlFrontend;
@@ -27,6 +30,8 @@ public final class RuleTester {
 
   private final String ruleId;
   private Dialect dialect = Dialect.POSTGRESQL;
+  /** Null for SQL; else the text is shell, one command per line (or several). */
+  private ShellFrontend shell;
 
   private RuleTester(String ruleId) {
     if (Rules.byId(ruleId).isEmpty()) {
@@ -44,6 +49,22 @@ public final class RuleTester {
     return this;
   }
 
+  /**
+   * Reads the text as a shell script with no disk behind it: relative paths are in a project at
+   * {@code /project}, the home is {@code /home/user}, and variables not set in the text are unknown.
+   * Markers are {@code # FINDING: <text>}; other {@code #} lines are comments.
+   */
+  public RuleTester shell() {
+    this.shell = new ShellFrontend();
+    return this;
+  }
+
+  /** Reads the text as commands about to run in {@code context} (the hook's view, real disk). */
+  public RuleTester shell(ShellContext context) {
+    this.shell = ShellFrontend.forCommand(context);
+    return this;
+  }
+
   /** Checks the text and compares the rule's findings with the markers. */
   public void expect(String sql) {
     String[] lines = sql.split("\r\n|\r|\n", -1);
@@ -56,7 +77,8 @@ public final class RuleTester {
         continue;
       }
       String code = lines[i].strip();
-      if (!pendingMarkers.isEmpty() && !code.isEmpty() && !code.startsWith("--")) {
+      boolean comment = code.startsWith("--") || (shell != null && code.startsWith("#"));
+      if (!pendingMarkers.isEmpty() && !code.isEmpty() && !comment) {
         expected.computeIfAbsent(i + 1, k -> new ArrayList<>()).addAll(pendingMarkers);
         pendingMarkers.clear();
       }
@@ -66,7 +88,7 @@ public final class RuleTester {
     }
     List<Finding> findings =
         new Checker(Config.defaults())
-            .check(new SourceText("test.sql", sql), new SqlFrontend(dialect))
+            .check(new SourceText(shell != null ? "test.sh" : "test.sql", sql), frontend())
             .findings()
             .stream()
             .filter(f -> f.rule().id().equals(ruleId))
@@ -89,5 +111,9 @@ public final class RuleTester {
     if (!problems.isEmpty()) {
       fail(ruleId + ":\n  " + String.join("\n  ", problems));
     }
+  }
+
+  private Frontend frontend() {
+    return shell != null ? shell : new SqlFrontend(dialect);
   }
 }

@@ -1,0 +1,72 @@
+package dev.airlock.core.rules;
+
+import org.junit.jupiter.api.Test;
+
+class RmOutsideProjectTest {
+  private final RuleTester tester = RuleTester.forRule("rm-outside-project").shell();
+
+  @Test
+  void findsTheDangerousForms() {
+    tester.expect(
+        """
+        # FINDING: `rm -rf` deletes `/var/app/releases/temp` (outside the project); `../shared/uploads` (/shared/uploads, outside the project
+        rm -rf /var/app/releases/temp ../shared/uploads
+        # FINDING: `/srv/app/data`
+        sudo rm -rf /srv/app/data
+        # FINDING: `cache` (/opt/app/cache, outside the project
+        cd /opt/app && rm -rf cache
+        # FINDING: `/home/deploy/app` (on host prod) (inside `ssh prod`)
+        ssh prod 'rm -rf /home/deploy/app'
+        # FINDING: `find -delete` deletes `../other`
+        find ../other -name '*.log' -delete
+        # FINDING: `../sibling`
+        env -i nohup nice -n 10 timeout 5 rm -rf ../sibling
+        # FINDING: /home/user/Documents
+        bash -c 'rm -r ~/Documents'
+        # FINDING: (inside `bash -c` in `bash -c`)
+        bash -c "bash -c 'rm -rf ../x'"
+        # FINDING: `"$X"` (/data/exports
+        X=/data/exports; rm -rf "$X"
+        # FINDING: /a, outside the project
+        rm -rf ../{a,b}
+        # FINDING: (inside `eval`)
+        eval "rm -rf ../x"
+        # FINDING: (inside `find -exec`)
+        find ../logs -mtime +30 -exec rm -f {} \\;
+        # FINDING: (inside `xargs`)
+        find ../logs -type f | xargs rm
+        # FINDING: `"$d"` (/opt/a, outside the project)
+        # FINDING: `"$d"` (/opt/b, outside the project)
+        for d in ../a ../b; do rm -rf "$d"; done
+        # FINDING: (inside `sh` reading here-document)
+        sh <<'EOF'
+        rm -rf ../data
+        EOF
+        # FINDING: rsync --delete
+        rsync -a --delete build/ ../site/
+        # FINDING: (inside `ssh db1`)
+        ssh -p 22 deploy@db1 <<EOF
+        rm -rf /var/backups/db
+        EOF
+        """);
+  }
+
+  @Test
+  void leavesTheLookAlikesAlone() {
+    tester.expect(
+        """
+        rm -rf build node_modules
+        rm -rf ./dist/*.js
+        echo "rm -rf /srv"
+        grep -r "rm -rf ../x" .
+        rm -rf /tmp/build-123
+        git rm -r old/
+        # rm -rf /srv
+        printf '%s\\n' 'rm -rf ../x'
+        cat <<'EOF'
+        rm -rf ../data
+        EOF
+        rm -rf "${TMPDIR:-/tmp}/airlock-test"
+        """);
+  }
+}
