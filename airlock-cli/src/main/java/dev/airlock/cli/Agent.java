@@ -96,15 +96,16 @@ enum Agent {
       case GEMINI -> {
         event(in, "BeforeTool");
         String cwd = requiredString(in, "cwd");
+        // Gemini CLI's cwd is the project directory; the shell tool may run elsewhere (dir_path)
         Optional<String> project =
-            Optional.ofNullable(env.get("GEMINI_PROJECT_DIR")).or(() -> Optional.ofNullable(env.get("CLAUDE_PROJECT_DIR"))).filter(s -> !s.isBlank());
+            Optional.ofNullable(env.get("GEMINI_PROJECT_DIR")).filter(s -> !s.isBlank()).or(() -> Optional.of(cwd));
         String tool = requiredString(in, "tool_name");
         Map<?, ?> input = object(in.get("tool_input"), "tool_input");
         yield switch (tool) {
           case "run_shell_command" -> {
             // the tool runs the command in dir_path (older releases: directory), relative to the project
             Optional<String> dir = optionalString(input, "dir_path").or(() -> optionalString(input, "directory")).filter(s -> !s.isBlank());
-            String base = project.orElse(cwd);
+            String base = project.get();
             String runIn = dir.map(d -> java.nio.file.Path.of(base).resolve(d).normalize().toString()).orElse(cwd);
             yield HookRequest.shell(tool, requiredString(input, "command", "tool_input."), runIn, project, session);
           }

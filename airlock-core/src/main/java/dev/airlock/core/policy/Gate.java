@@ -82,8 +82,13 @@ public final class Gate {
       return trusted.get();
     }
     List<Flag> flags = flags(occurrences);
+    Optional<Decision> byPath = pathRules(occurrences, commandLine);
     if (flags.isEmpty()) {
-      return Decision.allow("no destructive operation found");
+      return byPath.orElseGet(() -> Decision.allow("no destructive operation found"));
+    }
+    Verdict flagged = flags.stream().map(Flag::verdict).max(Comparator.naturalOrder()).orElseThrow();
+    if (byPath.isPresent() && byPath.get().verdict().compareTo(flagged) > 0) {
+      return byPath.get();
     }
     Flag worst =
         flags.stream()
@@ -110,6 +115,49 @@ public final class Gate {
         List.copyOf(targets),
         Optional.of(advice(worst, commandLine)),
         false);
+  }
+
+  /**
+   * The strictest ask or deny that {@code hook.paths} sets for a target of a command that deletes,
+   * overwrites or re-permissions files, whether or not a rule found anything: deleting {@code
+   * build/} is normal work until the project says {@code build/**: deny}.
+   */
+  private Optional<Decision> pathRules(List<Occurrence> occurrences, String commandLine) {
+    Decision strictest = null;
+    for (Occurrence o : occurrences) {
+      Operation op = o.operation();
+      for (PathTarget t : pathTargets(op)) {
+        if (t.host().isPresent() || t.place() == PathTarget.Place.UNKNOWN) {
+          continue;
+        }
+        Optional<Verdict> v = policy.forPath(t.path(), projectRoot, home);
+        if (v.isEmpty() || v.get() == Verdict.ALLOW || (strictest != null && v.get().compareTo(strictest.verdict()) <= 0)) {
+          continue;
+        }
+        strictest =
+            new Decision(
+                v.get(),
+                tool(op) + " touches " + t.path() + ", and airlock.yaml hook.paths sets " + v.get().id() + " there",
+                Optional.empty(),
+                List.of(t.path()),
+                Optional.of("run `airlock exec --dry-run -- " + commandLine.strip() + "` first to see what it changes"),
+                false);
+      }
+    }
+    return Optional.ofNullable(strictest);
+  }
+
+  private static String tool(Operation op) {
+    if (op instanceof RemovePaths r) {
+      return "`" + r.tool() + "`";
+    }
+    if (op instanceof OverwritePaths w) {
+      return "`" + w.tool() + "`";
+    }
+    if (op instanceof ChangeModeRecursive c) {
+      return "`" + c.tool() + "`";
+    }
+    return "the command";
   }
 
   /**
