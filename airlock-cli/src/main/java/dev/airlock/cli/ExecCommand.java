@@ -234,7 +234,10 @@ final class ExecCommand implements Callable<Integer> {
         out.println("  " + f.severity().id() + " " + f.rule().id() + ": " + f.message());
       }
     }
-    out.println("verdict: " + decision.verdict().id() + " (" + decision.reason() + ")");
+    out.println(
+        "verdict: "
+            + decision.verdict().id()
+            + decision.ruleId().map(r -> " (" + r + ")").orElse(flags.isEmpty() ? " (" + decision.reason() + ")" : ""));
     decision.alternative().ifPresent(a -> out.println("safer: " + a));
   }
 

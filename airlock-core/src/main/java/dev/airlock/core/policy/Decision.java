@@ -50,7 +50,7 @@ public record Decision(
     StringBuilder s = new StringBuilder("airlock: ").append(reason);
     ruleId.ifPresent(r -> s.append(" [").append(r).append(']'));
     alternative.ifPresent(a -> s.append(". Safer: ").append(a));
-    return s.toString();
+    return s.append('.').toString();
   }
 
   private static String oneLine(String s) {
