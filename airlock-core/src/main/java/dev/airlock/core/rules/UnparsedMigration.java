@@ -20,7 +20,8 @@ public final class UnparsedMigration implements Rule {
   @Override
   public Optional<String> check(Operation operation) {
     if (operation instanceof dev.airlock.core.operation.UnparsedMigration u) {
-      return Optional.of("not understood as a " + u.format() + " migration: " + u.reason());
+      String article = "aeiou".indexOf(Character.toLowerCase(u.format().charAt(0))) >= 0 ? "an " : "a ";
+      return Optional.of("not understood as " + article + u.format() + " migration: " + u.reason());
     }
     return Optional.empty();
   }

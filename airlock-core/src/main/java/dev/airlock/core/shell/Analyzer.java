@@ -246,6 +246,14 @@ final class Analyzer implements Expander.Scope {
   }
 
   private void compound(Compound c, Frame f) {
+    int before = out.size();
+    compoundBody(c, f);
+    if (out.size() == before) {
+      emit(new Benign(c.kind()), own(c, f));
+    }
+  }
+
+  private void compoundBody(Compound c, Frame f) {
     for (Redirect r : c.redirects()) {
       walkSubstitutions(r.target(), f);
     }
@@ -515,7 +523,11 @@ final class Analyzer implements Expander.Scope {
       for (Word w : s.assignments()) {
         assign(w);
       }
+      int before = out.size();
       redirections(s.redirects(), f);
+      if (out.size() == before) {
+        emit(new Benign(s.assignments().isEmpty() ? "redirection" : "assignment"), f);
+      }
       return;
     }
     List<Arg> argv = expandAll(s.words());
@@ -536,6 +548,7 @@ final class Analyzer implements Expander.Scope {
     }
     redirections(s.redirects(), f);
     if (argv.isEmpty()) {
+      emit(new Benign("empty command"), f);
       return;
     }
     if (argv.stream().anyMatch(Arg::aborts)) {

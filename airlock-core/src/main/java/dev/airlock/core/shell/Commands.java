@@ -881,7 +881,7 @@ final class Commands {
           if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             continue;
           }
-          PathTarget inside = a.paths.target(dest.written() + "/" + name, Path.of(d.path()).resolve(name), true, List.of());
+          PathTarget inside = a.paths.target(dest.written().replaceAll("/+$", "") + "/" + name, Path.of(d.path()).resolve(name), true, List.of());
           if (inside.exists() && !inside.directory()) {
             hit.add(inside);
           }

@@ -216,7 +216,7 @@ final class Tools {
         }
       }
       case "filter-branch", "filter-repo" -> {
-        emitGit(Kind.REWRITE_HISTORY, cmd, "rewrites every commit it touches", repo, OptionalInt.empty(), f, true);
+        emitGit(Kind.REWRITE_HISTORY, cmd, "the original commits: every commit it touches is rewritten, and the old ones survive only in the reflog and backups", repo, OptionalInt.empty(), f, true);
         return;
       }
       case "reflog" -> {
@@ -891,6 +891,19 @@ final class Tools {
   }
 
   private void embedded(String sql, Dialect dialect, Frame f, String how) {
+    if (dialect == Dialect.SQLITE && sql.indexOf('.') >= 0) {
+      StringBuilder b = new StringBuilder();
+      for (String line : sql.split("\n", -1)) {
+        if (!line.stripLeading().startsWith(".")) {
+          b.append(line).append('\n');
+        }
+      }
+      sql = b.toString();
+    }
+    if (sql.isBlank()) {
+      a.emit(new Benign(how), f);
+      return;
+    }
     String within = f.within() == null ? how : how + " in " + f.within();
     List<Occurrence> found = EmbeddedSql.analyze(a.source, sql, dialect, f.span(), f.statement(), within, f.allowances());
     if (found.isEmpty()) {

@@ -9,7 +9,7 @@ class GitRewriteHistoryTest {
   void findsTheDangerousForms() {
     tester.expect(
         """
-        # FINDING: rewrites every commit it touches
+        # FINDING: every commit it touches is rewritten
         git filter-branch --tree-filter 'rm -f secrets.txt' HEAD
         # FINDING: filter-repo
         git filter-repo --path secrets --invert-paths
