@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       HookCommand.class,
       ExecCommand.class,
       RestoreCommand.class,
+      VerifyCommand.class,
+      EnvCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
