@@ -54,18 +54,22 @@ final class ExplainCommand implements Callable<Integer> {
     var source = loaded.source().orElseThrow();
     var frontend = loaded.frontend().orElseThrow();
     List<Occurrence> occurrences = frontend.parse(source).occurrences();
-    List<Finding> findings = checker.check(source, frontend).findings();
     for (Occurrence o : occurrences) {
       out.println(source.path() + ":" + o.span().startLine() + ":" + o.span().startColumn() + "  " + firstLine(o.statement()));
       o.within().ifPresent(w -> out.println("    (" + w + ")"));
       String sql = o.generatedSql().orElse(o.statement());
       sql.lines().forEach(l -> out.println("    " + l));
       boolean any = false;
-      for (Finding f : findings) {
-        if (f.span().equals(o.span()) && !f.rule().id().equals("invalid-suppression") && matches(f, o)) {
-          any = true;
-          out.println("    -> " + f.severity().id() + "[" + f.rule().id() + "]: " + f.message() + (f.suppressed() ? " (acknowledged: " + f.suppression().get().reason() + ")" : ""));
-        }
+      for (Finding f : checker.rulesOn(source, o)) {
+        any = true;
+        out.println(
+            "    -> "
+                + f.severity().id()
+                + "["
+                + f.rule().id()
+                + "]: "
+                + f.message()
+                + f.suppression().map(s -> " (acknowledged: " + s.reason() + ")").orElse(""));
       }
       if (!any && o.operation() instanceof Benign) {
         out.println("    -> no finding");
@@ -73,11 +77,6 @@ final class ExplainCommand implements Callable<Integer> {
       out.println();
     }
     return Main.OK;
-  }
-
-  /** A finding belongs to an occurrence when it was made from the same statement text. */
-  private static boolean matches(Finding f, Occurrence o) {
-    return f.statement().equals(o.statement()) && f.generatedSql().equals(o.generatedSql());
   }
 
   private static String firstLine(String s) {

@@ -41,12 +41,19 @@ public final class Checker {
           problem(allowance).ifPresent(p -> add(findings, INVALID_SUPPRESSION, p, source, occurrence, allowance));
         }
       }
-      for (Rules.Registered r : Rules.all()) {
-        r.rule().check(occurrence.operation()).ifPresent(message -> add(findings, r.meta(), message, source, occurrence, null));
-      }
+      findings.addAll(rulesOn(source, occurrence));
     }
     findings.sort(Finding.BY_POSITION);
     return new FileReport(source.path(), parsed.statements(), findings, List.of());
+  }
+
+  /** What the rules find on one occurrence, with the config's severities and its allowances. */
+  public List<Finding> rulesOn(SourceText source, Occurrence occurrence) {
+    List<Finding> findings = new ArrayList<>();
+    for (Rules.Registered r : Rules.all()) {
+      r.rule().check(occurrence.operation()).ifPresent(message -> add(findings, r.meta(), message, source, occurrence, null));
+    }
+    return findings;
   }
 
   /**
