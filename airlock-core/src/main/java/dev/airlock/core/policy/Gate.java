@@ -34,6 +34,7 @@ import java.util.Set;
  */
 public final class Gate {
   private static final int MAX_COMMAND_IN_ADVICE = 200;
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   /**
    * One finding with its verdict.
@@ -294,7 +295,7 @@ public final class Gate {
 
   private static String advice(Flag flag, String commandLine) {
     Operation op = flag.occurrence().operation();
-    String cmd = commandLine.strip().replaceAll("\\s+", " ");
+    String cmd = WHITESPACE.matcher(commandLine.strip()).replaceAll(" ");
     if (cmd.length() > MAX_COMMAND_IN_ADVICE) {
       cmd = cmd.substring(0, MAX_COMMAND_IN_ADVICE) + "…";
     }

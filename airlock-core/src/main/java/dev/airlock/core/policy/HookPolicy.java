@@ -27,6 +27,7 @@ public final class HookPolicy {
   public record PathRule(String glob, Verdict verdict) {}
 
   private static final Pattern SHELL_OPERATORS = Pattern.compile("[;&|<>`$()\\n\\r\\\\]");
+  private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
 
   private final Map<Severity, Verdict> bySeverity;
   private final Map<String, Verdict> byRule;
@@ -230,14 +231,17 @@ public final class HookPolicy {
    * stands for any run of characters.
    */
   public Optional<String> trusted(String commandLine) {
+    if (trusted.isEmpty()) {
+      return Optional.empty();
+    }
     String line = commandLine.strip();
     if (line.isEmpty() || SHELL_OPERATORS.matcher(line).find()) {
       return Optional.empty();
     }
-    String normal = line.replaceAll("[ \\t]+", " ");
+    String normal = BLANKS.matcher(line).replaceAll(" ");
     for (String t : trusted) {
       StringBuilder re = new StringBuilder();
-      for (String part : t.replaceAll("[ \\t]+", " ").split("\\*", -1)) {
+      for (String part : BLANKS.matcher(t).replaceAll(" ").split("\\*", -1)) {
         if (re.length() > 0) {
           re.append(".*");
         }
