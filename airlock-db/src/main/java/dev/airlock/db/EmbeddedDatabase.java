@@ -25,6 +25,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts a new server on a free port with a fresh data directory. */
   public static EmbeddedDatabase start() {
+    return start(dir -> {});
+  }
+
+  /** Starts a server, letting the caller change the data directory (pg_hba.conf) first. */
+  static EmbeddedDatabase start(java.util.function.Consumer<java.io.File> dataDirectory) {
     long t0 = System.nanoTime();
     if (isRoot() && !unshareWorks()) {
       throw new DbException(
@@ -40,6 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("full_page_writes", "off")
               .setServerConfig("max_connections", "20")
               .setServerConfig("shared_buffers", "128MB")
+              .setDataDirectoryCustomizer(dataDirectory)
               .start();
       return new EmbeddedDatabase(pg, Duration.ofNanos(System.nanoTime() - t0));
     } catch (IOException | RuntimeException e) {

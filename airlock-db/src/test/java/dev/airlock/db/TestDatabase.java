@@ -18,8 +18,26 @@ public final class TestDatabase {
 
   public static synchronized EmbeddedDatabase server() {
     if (server == null) {
-      server = EmbeddedDatabase.start();
+      server =
+          EmbeddedDatabase.start(
+              dir -> {
+                // one role that must give a password, to prove a wrong one fails in one line
+                try {
+                  java.nio.file.Files.writeString(
+                      dir.toPath().resolve("pg_hba.conf"),
+                      "host all pw_user 127.0.0.1/32 scram-sha-256\nhost all pw_user ::1/128 scram-sha-256\n"
+                          + "local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      try (Connection c = server.connect();
+          Statement st = c.createStatement()) {
+        st.execute("CREATE ROLE pw_user LOGIN SUPERUSER PASSWORD 'right'");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
     return server;
   }

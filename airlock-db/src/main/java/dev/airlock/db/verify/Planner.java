@@ -36,8 +36,19 @@ final class Planner {
     List<String> afterData = new ArrayList<>();
     List<String> manual = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    // backups are taken before the migration: a table backed up whole needs no other restore
+    Set<String> whole = new HashSet<>();
+    for (DataLoss l : losses) {
+      if (l.action().equals("DROP TABLE") || l.action().equals("TRUNCATE")) {
+        whole.add(l.table());
+      }
+    }
+    Set<String> wholeDone = new HashSet<>();
     for (DataLoss l : losses) {
       if (l.rows() == 0) {
+        continue;
+      }
+      if (whole.contains(l.table()) && !((l.action().equals("DROP TABLE") || l.action().equals("TRUNCATE")) && wholeDone.add(l.table()))) {
         continue;
       }
       String base = sanitize(Names.lastPart(l.table()) + (l.action().equals("DROP COLUMN") || l.action().equals("ALTER COLUMN TYPE") ? "_" + l.columns().get(0) : ""));

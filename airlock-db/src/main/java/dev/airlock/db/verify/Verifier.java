@@ -176,7 +176,7 @@ public final class Verifier {
       long micros = (System.nanoTime() - t0) / 1000;
       db.exec("ROLLBACK TO SAVEPOINT airlock_statement");
       db.exec("RELEASE SAVEPOINT airlock_statement");
-      if ("2BP01".equals(e.getSQLState())) {
+      if ("2BP01".equals(e.getSQLState()) || "0A000".equals(e.getSQLState())) {
         for (Dependents.Dep d : deps) {
           broken.add(new BrokenDependent(index, d.kind(), d.name(), cause(d.target()), "depends on it: the statement fails without CASCADE", true));
         }
