@@ -82,11 +82,11 @@ final class Analyzer implements Expander.Scope {
     }
   }
 
-  private Analyzer(SourceText source, ShellContext ctx, boolean commandMode) {
+  private Analyzer(SourceText source, ShellContext ctx, boolean commandMode, boolean detailed) {
     this.source = source;
     this.ctx = ctx;
     this.commandMode = commandMode;
-    this.paths = new Paths(ctx);
+    this.paths = new Paths(ctx, detailed);
     this.expander = new Expander(this);
     this.commands = new Commands(this);
     this.cwd = ctx.cwd();
@@ -94,7 +94,11 @@ final class Analyzer implements Expander.Scope {
   }
 
   static Parsed analyzeScript(SourceText source, ShellContext context, boolean commandMode) {
-    Analyzer a = new Analyzer(source, context, commandMode);
+    return analyzeScript(source, context, commandMode, false);
+  }
+
+  static Parsed analyzeScript(SourceText source, ShellContext context, boolean commandMode, boolean detailed) {
+    Analyzer a = new Analyzer(source, context, commandMode, detailed);
     try {
       Script script = Parser.parse(source.text());
       for (Node item : script.items()) {

@@ -671,8 +671,8 @@ final class Commands {
     }
     List<PathTarget> out = new ArrayList<>();
     List<PathTarget> resolved = starts.isEmpty()
-        ? (a.cwd == null ? List.of(PathTarget.unknown(".", "relative to an unknown directory")) : List.of(a.paths.target(".", a.cwd, true, List.of())))
-        : resolveAll(starts, f, false);
+        ? (a.cwd == null ? List.of(PathTarget.unknown(".", "relative to an unknown directory")) : List.of(a.paths.target(".", a.cwd, true, List.of(), filtered)))
+        : a.paths.resolveAll(starts, a.cwd, f.host(), filtered);
     for (PathTarget t : resolved) {
       List<String> notes = new ArrayList<>(t.notes());
       notes.add(filtered ? "only what matches `" + Expander.shorten(filter.toString()) + "`" : "everything under it");

@@ -13,6 +13,11 @@ import java.util.OptionalInt;
  * disk is not this one.
  */
 public interface FileSystemView {
+  /** False for a view that knows nothing of the disk ({@link #none()}): "missing" means "not known". */
+  default boolean known() {
+    return true;
+  }
+
   /** Whether the path exists, following a final symbolic link (a dangling link does not). */
   boolean exists(Path path);
 

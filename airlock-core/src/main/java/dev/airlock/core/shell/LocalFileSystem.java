@@ -27,7 +27,23 @@ import java.util.regex.Pattern;
  */
 public final class LocalFileSystem implements FileSystemView {
   private static final int MAX_INDEX_BYTES = 64 << 20;
+  /** Real paths and repository look-ups are kept this long: a decision makes the same ones repeatedly. */
+  private static final long CACHE_NANOS = 1_000_000_000L;
+
   private final Map<Path, GitIndex> indexes = new ConcurrentHashMap<>();
+  private final Map<Path, Cached<Optional<Path>>> realPaths = new ConcurrentHashMap<>();
+  private final Map<Path, Cached<Optional<Repo>>> repositories = new ConcurrentHashMap<>();
+
+  private record Cached<T>(T value, long at) {
+    boolean fresh() {
+      return System.nanoTime() - at < CACHE_NANOS;
+    }
+  }
+
+  @Override
+  public boolean known() {
+    return true;
+  }
 
   @Override
   public boolean exists(Path path) {
@@ -46,11 +62,21 @@ public final class LocalFileSystem implements FileSystemView {
 
   @Override
   public Optional<Path> toRealPath(Path path) {
-    try {
-      return Optional.of(path.toRealPath());
-    } catch (IOException | SecurityException e) {
-      return Optional.empty();
+    Cached<Optional<Path>> c = realPaths.get(path);
+    if (c != null && c.fresh()) {
+      return c.value();
     }
+    Optional<Path> real;
+    try {
+      real = Optional.of(path.toRealPath());
+    } catch (IOException | SecurityException e) {
+      real = Optional.empty();
+    }
+    if (realPaths.size() > 10_000) {
+      realPaths.clear();
+    }
+    realPaths.put(path, new Cached<>(real, System.nanoTime()));
+    return real;
   }
 
   @Override
@@ -286,13 +312,26 @@ public final class LocalFileSystem implements FileSystemView {
   private record Repo(Path top, Path gitDir) {}
 
   private Optional<Repo> repository(Path path) {
+    Cached<Optional<Repo>> c = repositories.get(path);
+    if (c != null && c.fresh()) {
+      return c.value();
+    }
+    Optional<Repo> repo = findRepository(path);
+    if (repositories.size() > 10_000) {
+      repositories.clear();
+    }
+    repositories.put(path, new Cached<>(repo, System.nanoTime()));
+    return repo;
+  }
+
+  private Optional<Repo> findRepository(Path path) {
     Path p = path.toAbsolutePath().normalize();
     while (p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
       p = p.getParent();
     }
     try {
       if (p != null) {
-        p = p.toRealPath();
+        p = toRealPath(p).orElseThrow(() -> new IOException("gone"));
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

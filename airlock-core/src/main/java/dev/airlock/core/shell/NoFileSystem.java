@@ -11,6 +11,11 @@ final class NoFileSystem implements FileSystemView {
   static final NoFileSystem INSTANCE = new NoFileSystem();
 
   @Override
+  public boolean known() {
+    return false;
+  }
+
+  @Override
   public boolean exists(Path path) {
     return false;
   }

@@ -29,22 +29,50 @@ final class Paths {
       Set.of("/dev/null", "/dev/zero", "/dev/stdout", "/dev/stderr", "/dev/stdin", "/dev/tty", "/dev/random", "/dev/urandom", "/dev/full");
 
   private final ShellContext ctx;
-  private final Path realRoot;
-  private final Path realHome;
+  private final boolean detailed;
   private final String tmpDir;
-  private final boolean projectInTemp;
+  private Path realRoot;
+  private Path realHome;
+  private boolean projectInTemp;
+  private boolean insideWork;
 
-  Paths(ShellContext ctx) {
+  /**
+   * @param detailed count files and ask git for every target (a dry run), not only for targets
+   *     outside the project (a decision)
+   */
+  Paths(ShellContext ctx, boolean detailed) {
     this.ctx = ctx;
-    this.realRoot = ctx.fs().toRealPath(ctx.projectRoot()).orElse(ctx.projectRoot());
-    this.realHome = ctx.fs().toRealPath(ctx.home()).orElse(ctx.home());
+    this.detailed = detailed;
     String t = ctx.env().get("TMPDIR");
     this.tmpDir = t == null || t.isBlank() ? null : stripSlash(t);
-    this.projectInTemp = isTemp(realRoot.toString()) || isTemp(ctx.projectRoot().toString());
+  }
+
+  /** The real project root and home, resolved on first use: most commands have no path target. */
+  private void roots() {
+    if (realRoot == null) {
+      realRoot = ctx.fs().toRealPath(ctx.projectRoot()).orElse(ctx.projectRoot());
+      realHome = ctx.fs().toRealPath(ctx.home()).orElse(ctx.home());
+      projectInTemp = isTemp(realRoot.toString()) || isTemp(ctx.projectRoot().toString());
+    }
   }
 
   static boolean harmlessDevice(String path) {
     return HARMLESS_DEVICES.contains(path) || path.startsWith("/dev/fd/") || path.startsWith("/proc/self/fd/");
+  }
+
+  /** find's start paths: with a filter, what lies in the project is ordinary work. */
+  List<PathTarget> resolveAll(List<Arg> args, Path cwd, String host, boolean insideWork) {
+    boolean saved = this.insideWork;
+    this.insideWork = insideWork;
+    try {
+      List<PathTarget> out = new ArrayList<>();
+      for (Arg a : args) {
+        out.addAll(resolve(a, cwd, false, host));
+      }
+      return out;
+    } finally {
+      this.insideWork = saved;
+    }
   }
 
   /**
@@ -164,6 +192,12 @@ final class Paths {
 
   /** A target at an absolute path. */
   PathTarget target(String written, Path abs, boolean followFinal, List<String> notes) {
+    return target(written, abs, followFinal, notes, insideWork);
+  }
+
+  /** @param insideWork the caller knows the target is ordinary work (a filtered find): count it only in detail */
+  PathTarget target(String written, Path abs, boolean followFinal, List<String> notes, boolean work) {
+    roots();
     Path normal = abs.normalize();
     Path real = realOf(normal, followFinal);
     List<String> n = new ArrayList<>(notes);
@@ -180,13 +214,14 @@ final class Paths {
     boolean dir = exists && ctx.fs().isDirectory(real) && (followFinal || !ctx.fs().isSymbolicLink(real));
     Optional<PathTarget.Contents> contents = Optional.empty();
     PathTarget.Git git = PathTarget.Git.UNKNOWN;
-    if (exists && place != Place.SYSTEM && !harmlessDevice(real.toString())) {
+    boolean look = detailed || (place != Place.PROJECT && !(work && place == Place.PROJECT_ROOT));
+    if (exists && look && place != Place.SYSTEM && !harmlessDevice(real.toString())) {
       int limit = place == Place.PROJECT ? PROJECT_COUNT_LIMIT : OUTSIDE_COUNT_LIMIT;
       contents = Optional.of(ctx.fs().contents(real, limit));
       git = ctx.fs().git(real);
-    } else if (!exists) {
+    } else if (!exists && look) {
       // On a real disk this says "looked, not there"; with no disk it stays unknown.
-      git = ctx.fs().git(real) == PathTarget.Git.UNKNOWN ? PathTarget.Git.UNKNOWN : PathTarget.Git.UNTRACKED;
+      git = ctx.fs().known() ? PathTarget.Git.UNTRACKED : PathTarget.Git.UNKNOWN;
     }
     return new PathTarget(written, real.toString(), place, Optional.empty(), linkedFrom, exists, dir, contents, git, n);
   }
@@ -225,6 +260,7 @@ final class Paths {
 
   /** Where an absolute, real path lies. */
   Place place(Path real) {
+    roots();
     if (real.equals(realRoot) || real.equals(ctx.projectRoot())) {
       return Place.PROJECT_ROOT;
     }

@@ -60,6 +60,16 @@ public final class ShellFrontend implements Frontend {
   }
 
   /**
+   * Like {@link #analyze}, for {@code airlock exec --dry-run}: every existing target, inside the
+   * project too, gets its file count, bytes, newest file and git status (bounded walks). {@link
+   * #analyze} does that only for targets outside the project, where a rule's message needs it, so
+   * that a decision stays fast.
+   */
+  public List<Occurrence> dryRun(String commandLine, ShellContext context) {
+    return Analyzer.analyzeScript(new SourceText("<command>", commandLine), context, true, true).occurrences();
+  }
+
+  /**
    * Whether {@code airlock check} should read a file as a shell script: {@code *.sh}, {@code
    * *.bash}, or a first line {@code #!/bin/sh}, {@code #!/usr/bin/env bash}, and the like.
    *

@@ -99,6 +99,9 @@ final class Tools {
 
   // ---- git ----
 
+  private static final Set<String> LOSSY =
+      Set.of("reset", "checkout", "restore", "switch", "clean", "push", "branch", "stash", "filter-branch", "filter-repo", "reflog", "gc", "prune", "update-ref");
+
   private void git(List<Arg> all, Frame f) {
     List<String> args = texts(all);
     Path dir = a.cwd;
@@ -122,7 +125,7 @@ final class Tools {
     List<String> rest = args.subList(i + 1, args.size());
     String cmd = shown("git", args);
     Optional<String> repo = Optional.empty();
-    if (dir != null && f.host() == null) {
+    if (dir != null && f.host() == null && LOSSY.contains(sub)) {
       repo = a.ctx.fs().gitTopLevel(dir).map(Path::toString);
     }
     switch (sub) {
