@@ -59,7 +59,7 @@ class VerifyCommandTest {
             "airlock: connected to postgres://postgres@localhost:" + pg.port() + "/empty (environment: unlabelled)",
             "airlock: statement 2 (" + m + ":2:1) fails: ERROR: syntax error at end of input [SQLSTATE 42601]");
     assertThat(cli.out()).contains("\"status\": \"error\"").contains("\"committed\": false");
-    assertThat(cli.out()).contains("\"sql\": \"DROP TABLE t\",\n      \"status\": \"ok\"");
+    assertThat(cli.out()).contains("\"status\": \"ok\",\n      \"sql\": \"DROP TABLE t\"");
   }
 
   @Test
