@@ -71,6 +71,7 @@ final class KnexWalker {
   private final Set<String> schemaNames = new HashSet<>();
   private final Map<String, TSNode> functions = new HashMap<>();
   private boolean firstInChain = true;
+  private final Set<String> inlining = new HashSet<>();
 
   /** Where a call stands: which function runs it, what names mean there, allowances it inherits. */
   private record Ctx(
@@ -350,6 +351,10 @@ final class KnexWalker {
       tableChain(chain, ctx.tables().get(rootName), ctx);
     } else if (ctx.builders().contains(rootName)) {
       walkArgs(chain, ctx, true);
+    } else if (chain.links().size() == 1 && chain.links().get(0).name().isEmpty()
+        && functions.containsKey(rootName) && !rootName.equals("up") && !rootName.equals("down")) {
+      helper(rootName, chain.links().get(0), ctx);
+      walkArgs(chain, ctx, value);
     } else if (!eachOverLiteral(chain, ctx)) {
       Link l0 = chain.links().isEmpty() ? null : chain.links().get(0);
       if (l0 != null && root != null && root.getType().equals("identifier") && l0.called()
@@ -359,6 +364,50 @@ final class KnexWalker {
         return;
       }
       walkArgs(chain, ctx, value);
+    }
+  }
+
+  /**
+   * A function of the file called from {@code up} runs forward too: its parameters mean what the
+   * arguments meant at the call (the Knex instance, a table builder, a constant).
+   */
+  private void helper(String name, Link call, Ctx ctx) {
+    if (!inlining.add(name)) {
+      return;
+    }
+    try {
+      TSNode fn = functions.get(name);
+      List<TSNode> params = JsSource.named(JsSource.field(fn, "parameters"));
+      if (JsSource.field(fn, "parameter") != null) {
+        params = List.of(JsSource.field(fn, "parameter"));
+      }
+      Ctx inner = new Ctx(ctx.within() + " via `" + name + "`", ctx.tables(), ctx.builders(), ctx.bindings(),
+          ctx.inherited());
+      List<TSNode> args = call.args();
+      for (int i = 0; i < params.size() && i < args.size(); i++) {
+        TSNode p = params.get(i);
+        if (p.getType().equals("required_parameter") || p.getType().equals("optional_parameter")) {
+          p = JsSource.field(p, "pattern");
+        }
+        if (p == null || !p.getType().equals("identifier")) {
+          continue;
+        }
+        String param = src.text(p);
+        TSNode arg = JsSource.unwrap(args.get(i));
+        String argText = src.text(arg);
+        if (knexNames.contains(argText)) {
+          knexNames.add(param);
+        } else if (ctx.tables().containsKey(argText)) {
+          inner = inner.withTable(param, ctx.tables().get(argText), List.of());
+        } else {
+          TSNode bound = arg.getType().equals("identifier") && ctx.bindings().containsKey(argText)
+              ? ctx.bindings().get(argText) : arg;
+          inner = inner.withBinding(param, bound);
+        }
+      }
+      walkFunction(fn, inner);
+    } finally {
+      inlining.remove(name);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.airlock.core.check.FileReport;
 import dev.airlock.core.finding.Finding;
 import dev.airlock.core.frontend.Parsed;
 import dev.airlock.core.operation.Benign;
+import dev.airlock.core.operation.IrreversibleMigration;
 import dev.airlock.core.operation.Occurrence;
 import dev.airlock.core.operation.Operation;
 import dev.airlock.core.policy.Config;
@@ -68,14 +69,18 @@ final class JsFixture {
     return migration(up, "await queryRunner.query(`CREATE TABLE \"placeholder\" (\"id\" integer)`);");
   }
 
-  /** The operations that are not Benign, in order. */
+  /** The operations of the calls that are not Benign, in order (the rollback check left out). */
   static List<Operation> risky(Parsed parsed) {
-    return parsed.occurrences().stream().map(Occurrence::operation).filter(o -> !(o instanceof Benign)).toList();
+    return parsed.occurrences().stream().map(Occurrence::operation).filter(JsFixture::ofACall).toList();
+  }
+
+  private static boolean ofACall(Operation o) {
+    return !(o instanceof Benign) && !(o instanceof IrreversibleMigration);
   }
 
   static List<String> sql(Parsed parsed) {
     return parsed.occurrences().stream()
-        .filter(o -> !(o.operation() instanceof Benign))
+        .filter(o -> ofACall(o.operation()))
         .map(o -> o.generatedSql().orElse(""))
         .toList();
   }
