@@ -59,15 +59,23 @@ final class Losses {
           out.add(loss(db, index, "UPDATE", t, unquote(cols), -1, -1, -1, ""));
         }
       } else if (t.op() instanceof AlterColumnType a) {
-        long[] n = count(db, t.table(), "", List.of(t.column()));
         long changed = -1;
+        long[] n = null;
         if (Sql.topLevel(p.code(), 0, "USING") < 0) {
           Optional<String[]> old = db.row("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = ? AND attnum = ?", t.oid(), t.attnum());
           if (old.isPresent()) {
+            // one scan: rows, values, and values that do not survive the round trip
             String col = Names.quote(t.column());
-            String sql = "SELECT count(*) FROM " + t.table() + " WHERE " + col + " IS DISTINCT FROM ((" + col + ")::" + a.newType() + ")::" + old.get()[0];
-            changed = db.attempt(() -> Long.parseLong(db.row(sql).orElseThrow()[0])).orElse(-1L);
+            String sql = "SELECT count(*), count(" + col + "), count(*) FILTER (WHERE " + col + " IS DISTINCT FROM ((" + col + ")::" + a.newType() + ")::" + old.get()[0] + ") FROM " + t.table();
+            Optional<String[]> r = db.attempt(() -> db.row(sql).orElseThrow());
+            if (r.isPresent()) {
+              n = new long[] {Long.parseLong(r.get()[0]), Long.parseLong(r.get()[1])};
+              changed = Long.parseLong(r.get()[2]);
+            }
           }
+        }
+        if (n == null) {
+          n = count(db, t.table(), "", List.of(t.column()));
         }
         out.add(loss(db, index, "ALTER COLUMN TYPE", t, List.of(t.column()), n[0], n[1], changed, ""));
       }

@@ -101,7 +101,7 @@ public final class Verifier {
         relationNames.put(o.oid(), o.name());
       }
     }
-    Map<String, Long> rowsBefore = rowCounts();
+    Map<String, Long> rowsBefore = req.rollbackPlan() ? rowCounts() : Map.of();
     db.exec("SAVEPOINT airlock_before_migration");
 
     List<Sql.Piece> pieces = new ArrayList<>();
