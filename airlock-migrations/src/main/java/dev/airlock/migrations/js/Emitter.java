@@ -27,7 +27,10 @@ import org.treesitter.TSNode;
  * span, source text, allow comments), SQL held in strings, method chains, and the rollback check.
  */
 final class Emitter {
-  /** One link of a method chain: {@code .name(args)}, {@code .name}, or a direct call {@code f(args)} (name ""). */
+  /**
+   * One link of a method chain: {@code .name(args)}, {@code .name}, or a direct call {@code
+   * f(args)} (name "").
+   */
   record Link(String name, TSNode call, TSNode node) {
     boolean called() {
       return call != null;
@@ -88,9 +91,16 @@ final class Emitter {
   void syntaxErrors() {
     for (TSNode error : src.errors()) {
       Span at = src.span(error);
-      out.add(new Occurrence(
-          new UnparsedMigration(format, "syntax error at line " + at.startLine() + "; calls near it may be missed"),
-          at, JsValues.firstLine(src.text(error)), Optional.empty(), Optional.empty(), List.of()));
+      out.add(
+          new Occurrence(
+              new UnparsedMigration(
+                  format,
+                  "syntax error at line " + at.startLine() + "; calls near it may be missed"),
+              at,
+              JsValues.firstLine(src.text(error)),
+              Optional.empty(),
+              Optional.empty(),
+              List.of()));
       return;
     }
   }
@@ -99,26 +109,45 @@ final class Emitter {
     int nl = src.text.indexOf('\n');
     int end = nl < 0 ? src.text.length() : nl;
     Span at = src.source.span(0, end);
-    out.add(new Occurrence(new UnparsedMigration(format, reason), at, src.text.substring(0, end), Optional.empty(),
-        Optional.empty(), List.of()));
+    out.add(
+        new Occurrence(
+            new UnparsedMigration(format, reason),
+            at,
+            src.text.substring(0, end),
+            Optional.empty(),
+            Optional.empty(),
+            List.of()));
   }
 
   /** Counts one ORM statement and records what it does. */
-  void statement(Operation op, TSNode call, String within, String generated, List<Allowance> inherited) {
+  void statement(
+      Operation op, TSNode call, String within, String generated, List<Allowance> inherited) {
     statements++;
     emit(op, call, within, generated, inherited);
   }
 
   void emit(Operation op, TSNode call, String within, String generated, List<Allowance> inherited) {
-    out.add(new Occurrence(op, src.span(call), src.text(call), Optional.ofNullable(generated), Optional.of(within),
-        allowances(call, inherited)));
+    out.add(
+        new Occurrence(
+            op,
+            src.span(call),
+            src.text(call),
+            Optional.ofNullable(generated),
+            Optional.of(within),
+            allowances(call, inherited)));
   }
 
   /**
    * A link of a chain after its first operation ({@code .dropTableIfExists('b')} in {@code
    * knex.schema.dropTable('a').dropTableIfExists('b')}): from its name to its closing parenthesis.
    */
-  void emitLink(Operation op, Link link, boolean first, String within, String generated, List<Allowance> inherited) {
+  void emitLink(
+      Operation op,
+      Link link,
+      boolean first,
+      String within,
+      String generated,
+      List<Allowance> inherited) {
     if (first || !link.called()) {
       emit(op, link.call(), within, generated, inherited);
       return;
@@ -127,8 +156,14 @@ final class Emitter {
     TSNode prop = fn == null ? null : JsSource.field(fn, "property");
     int start = prop == null ? link.call().getStartByte() : prop.getStartByte();
     int end = link.call().getEndByte();
-    out.add(new Occurrence(op, src.span(start, end), src.text(start, end), Optional.ofNullable(generated),
-        Optional.of(within), allowances(link.call(), inherited)));
+    out.add(
+        new Occurrence(
+            op,
+            src.span(start, end),
+            src.text(start, end),
+            Optional.ofNullable(generated),
+            Optional.of(within),
+            allowances(link.call(), inherited)));
   }
 
   List<Allowance> allowances(TSNode node, List<Allowance> inherited) {
@@ -175,8 +210,13 @@ final class Emitter {
     for (List<TSNode> comments : src.commentLines()) {
       for (TSNode c : comments) {
         int start = src.line(c.getStartByte());
-        if (start < line && src.line(c.getEndByte()) == line && src.commentOnlyLine(start)
-            && src.source.line(line).substring(src.source.columnOf(src.charOffset(c.getEndByte())) - 1).isBlank()) {
+        if (start < line
+            && src.line(c.getEndByte()) == line
+            && src.commentOnlyLine(start)
+            && src.source
+                .line(line)
+                .substring(src.source.columnOf(src.charOffset(c.getEndByte())) - 1)
+                .isBlank()) {
           return c;
         }
       }
@@ -188,36 +228,66 @@ final class Emitter {
    * SQL passed as a string: analysed with the SQL frontend when the string is known, else a
    * DynamicSql. Counts one statement.
    */
-  void embedded(TSNode call, TSNode sqlArg, List<TSNode> bindingsArg, String method, Dialect dialect, String within,
-      Map<String, TSNode> bindings, List<Allowance> inherited, Function<String, String> placeholders) {
+  void embedded(
+      TSNode call,
+      TSNode sqlArg,
+      List<TSNode> bindingsArg,
+      String method,
+      Dialect dialect,
+      String within,
+      Map<String, TSNode> bindings,
+      List<Allowance> inherited,
+      Function<String, String> placeholders) {
     statements++;
     Span span = src.span(call);
     String statement = src.text(call);
     List<Allowance> allowances = allowances(call, inherited);
     if (sqlArg == null) {
-      out.add(new Occurrence(new DynamicSql("`" + method + "` with no SQL argument this frontend can read"), span,
-          statement, Optional.empty(), Optional.of(within), allowances));
+      out.add(
+          new Occurrence(
+              new DynamicSql("`" + method + "` with no SQL argument this frontend can read"),
+              span,
+              statement,
+              Optional.empty(),
+              Optional.of(within),
+              allowances));
       return;
     }
     JsValues.Str s = values.string(sqlArg, bindings);
     if (s.value() == null) {
-      out.add(new Occurrence(new DynamicSql("`" + method + "` of " + s.dynamic()), span, statement, Optional.empty(),
-          Optional.of(within), allowances));
+      out.add(
+          new Occurrence(
+              new DynamicSql("`" + method + "` of " + s.dynamic()),
+              span,
+              statement,
+              Optional.empty(),
+              Optional.of(within),
+              allowances));
       return;
     }
     String sql = placeholders.apply(s.value());
-    List<Occurrence> found = EmbeddedSql.analyze(src.source, sql, dialect, span, statement,
-        "`" + method + "` in " + within, allowances);
+    List<Occurrence> found =
+        EmbeddedSql.analyze(
+            src.source, sql, dialect, span, statement, "`" + method + "` in " + within, allowances);
     if (found.isEmpty()) {
-      out.add(new Occurrence(new Benign(method + " (no statement)"), span, statement, Optional.of(sql),
-          Optional.of(within), allowances));
+      out.add(
+          new Occurrence(
+              new Benign(method + " (no statement)"),
+              span,
+              statement,
+              Optional.of(sql),
+              Optional.of(within),
+              allowances));
     }
     out.addAll(found);
   }
 
   // ---------------------------------------------------------------- chains
 
-  /** Flattens {@code a.b(x).c(y)} into its root and links; parentheses, await and {@code !} are seen through. */
+  /**
+   * Flattens {@code a.b(x).c(y)} into its root and links; parentheses, await and {@code !} are seen
+   * through.
+   */
   static Chain chain(JsSource src, TSNode expression) {
     List<Link> links = new ArrayList<>();
     TSNode n = JsSource.unwrap(expression);
@@ -252,7 +322,9 @@ final class Emitter {
         || op instanceof Truncate
         || op instanceof DeleteRows
         || op instanceof Drop d
-            && (d.kind() == ObjectKind.TABLE || d.kind() == ObjectKind.SCHEMA || d.kind() == ObjectKind.DATABASE);
+            && (d.kind() == ObjectKind.TABLE
+                || d.kind() == ObjectKind.SCHEMA
+                || d.kind() == ObjectKind.DATABASE);
   }
 
   static String describe(List<Occurrence> destroyed) {
@@ -282,7 +354,9 @@ final class Emitter {
     }
     return parts.size() == 1
         ? parts.get(0)
-        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        : String.join(", ", parts.subList(0, parts.size() - 1))
+            + " and "
+            + parts.get(parts.size() - 1);
   }
 
   /**
@@ -293,16 +367,25 @@ final class Emitter {
    * @param down the rollback function, or null
    * @param effect what a call chain in the rollback does
    */
-  void rollback(int firstOfUp, TSNode up, TSNode down, String upName, String downName,
+  void rollback(
+      int firstOfUp,
+      TSNode up,
+      TSNode down,
+      String upName,
+      String downName,
       Function<Chain, Effect> effect) {
     List<Occurrence> destroyed =
-        out.subList(firstOfUp, out.size()).stream().filter(o -> destroysData(o.operation())).toList();
+        out.subList(firstOfUp, out.size()).stream()
+            .filter(o -> destroysData(o.operation()))
+            .toList();
     if (destroyed.isEmpty()) {
       return;
     }
     String what = describe(destroyed);
     if (down == null) {
-      irreversibleAt(up, "there is no `down`: rolling back does nothing, and the data of " + what + " is gone",
+      irreversibleAt(
+          up,
+          "there is no `down`: rolling back does nothing, and the data of " + what + " is gone",
           "`" + upName + "`");
       return;
     }
@@ -313,19 +396,35 @@ final class Emitter {
     scanRollback(body == null ? down : body, effect, throwsFound, schema, data);
     if (!throwsFound.isEmpty()) {
       TSNode t = throwsFound.get(0);
-      out.add(new Occurrence(new IrreversibleMigration("its `down` throws, so the data of " + what + " cannot come back"),
-          src.span(t), src.text(t), Optional.empty(), Optional.of("`" + downName + "`"), allowancesAround(t)));
+      out.add(
+          new Occurrence(
+              new IrreversibleMigration(
+                  "its `down` throws, so the data of " + what + " cannot come back"),
+              src.span(t),
+              src.text(t),
+              Optional.empty(),
+              Optional.of("`" + downName + "`"),
+              allowancesAround(t)));
     } else if (data[0]) {
       return;
     } else if (schema[0]) {
-      irreversibleAt(down, "`down` only re-creates the schema, so the data of " + what + " does not come back",
+      irreversibleAt(
+          down,
+          "`down` only re-creates the schema, so the data of " + what + " does not come back",
           "`" + downName + "`");
     } else {
-      irreversibleAt(down, "`down` does nothing, so the data of " + what + " is gone for good", "`" + downName + "`");
+      irreversibleAt(
+          down,
+          "`down` does nothing, so the data of " + what + " is gone for good",
+          "`" + downName + "`");
     }
   }
 
-  private void scanRollback(TSNode node, Function<Chain, Effect> effect, List<TSNode> throwsFound, boolean[] schema,
+  private void scanRollback(
+      TSNode node,
+      Function<Chain, Effect> effect,
+      List<TSNode> throwsFound,
+      boolean[] schema,
       boolean[] data) {
     switch (node.getType()) {
       case "throw_statement" -> {
@@ -357,7 +456,9 @@ final class Emitter {
     }
   }
 
-  /** At a function's header: from {@code exports.down =} or {@code async down} to its parameters. */
+  /**
+   * At a function's header: from {@code exports.down =} or {@code async down} to its parameters.
+   */
   private void irreversibleAt(TSNode fn, String reason, String within) {
     TSNode params = JsSource.field(fn, "parameters");
     if (params == null) {
@@ -366,13 +467,22 @@ final class Emitter {
     int start = fn.getStartByte();
     TSNode parent = fn.getParent();
     // exports.down = function (knex) {...}: report from `exports.down`
-    if (parent != null && !parent.isNull() && (parent.getType().equals("assignment_expression")
-        || parent.getType().equals("pair") || parent.getType().equals("variable_declarator"))) {
+    if (parent != null
+        && !parent.isNull()
+        && (parent.getType().equals("assignment_expression")
+            || parent.getType().equals("pair")
+            || parent.getType().equals("variable_declarator"))) {
       start = parent.getStartByte();
     }
     int end = params != null ? params.getEndByte() : Math.min(fn.getEndByte(), start + 1);
     Span span = src.span(start, end);
-    out.add(new Occurrence(new IrreversibleMigration(reason), span, src.text(start, end), Optional.empty(),
-        Optional.of(within), allowancesAround(parent != null && start == parent.getStartByte() ? parent : fn)));
+    out.add(
+        new Occurrence(
+            new IrreversibleMigration(reason),
+            span,
+            src.text(start, end),
+            Optional.empty(),
+            Optional.of(within),
+            allowancesAround(parent != null && start == parent.getStartByte() ? parent : fn)));
   }
 }

@@ -16,15 +16,20 @@ final class JsFiles {
     if (name.endsWith(".d.ts") || name.contains(".test.") || name.contains(".spec.")) {
       return false;
     }
-    return name.endsWith(".js") || name.endsWith(".ts") || name.endsWith(".mjs") || name.endsWith(".cjs")
-        || name.endsWith(".mts") || name.endsWith(".cts");
+    return name.endsWith(".js")
+        || name.endsWith(".ts")
+        || name.endsWith(".mjs")
+        || name.endsWith(".cjs")
+        || name.endsWith(".mts")
+        || name.endsWith(".cts");
   }
 
   /** Some directory on the path is named like {@code migrations} or {@code migration}. */
   static boolean inMigrationsDirectory(Path relative) {
     for (Path dir = relative.getParent(); dir != null; dir = dir.getParent()) {
       Path name = dir.getFileName();
-      if (name != null && name.toString().toLowerCase(Locale.ROOT).matches("migrations?|.*[-_]migrations?")) {
+      if (name != null
+          && name.toString().toLowerCase(Locale.ROOT).matches("migrations?|.*[-_]migrations?")) {
         return true;
       }
     }

@@ -15,16 +15,18 @@ import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterTypescript;
 
 /**
- * One JavaScript or TypeScript file parsed by tree-sitter (the TypeScript grammar for {@code
- * .ts}, {@code .mts} and {@code .cts}, the JavaScript grammar otherwise), with what tree-sitter
- * leaves to the caller: UTF-8 byte offsets turned into Java char offsets, the comments by line,
- * and the syntax errors.
+ * One JavaScript or TypeScript file parsed by tree-sitter (the TypeScript grammar for {@code .ts},
+ * {@code .mts} and {@code .cts}, the JavaScript grammar otherwise), with what tree-sitter leaves to
+ * the caller: UTF-8 byte offsets turned into Java char offsets, the comments by line, and the
+ * syntax errors.
  */
 final class JsSource {
   /** A parser per thread and grammar: creating one costs more than parsing a small file. */
-  private static final ThreadLocal<TSParser> JS = ThreadLocal.withInitial(() -> parser(new TreeSitterJavascript()));
+  private static final ThreadLocal<TSParser> JS =
+      ThreadLocal.withInitial(() -> parser(new TreeSitterJavascript()));
 
-  private static final ThreadLocal<TSParser> TS = ThreadLocal.withInitial(() -> parser(new TreeSitterTypescript()));
+  private static final ThreadLocal<TSParser> TS =
+      ThreadLocal.withInitial(() -> parser(new TreeSitterTypescript()));
 
   final SourceText source;
   final String text;
@@ -136,7 +138,10 @@ final class JsSource {
     if (comments.isEmpty()) {
       return false;
     }
-    return source.line(line).substring(0, source.columnOf(charOffset(comments.get(0).getStartByte())) - 1).isBlank();
+    return source
+        .line(line)
+        .substring(0, source.columnOf(charOffset(comments.get(0).getStartByte())) - 1)
+        .isBlank();
   }
 
   /** The last line a comment that starts on {@code line} covers (block comments span lines). */
@@ -172,13 +177,19 @@ final class JsSource {
     return child == null || child.isNull() ? null : child;
   }
 
-  /** Strips the wrappers that do not change a value: parentheses, await, {@code x!}, {@code as T}. */
+  /**
+   * Strips the wrappers that do not change a value: parentheses, await, {@code x!}, {@code as T}.
+   */
   static TSNode unwrap(TSNode node) {
     TSNode n = node;
     while (n != null) {
       switch (n.getType()) {
-        case "parenthesized_expression", "await_expression", "non_null_expression", "as_expression",
-            "satisfies_expression", "type_assertion" -> {
+        case "parenthesized_expression",
+            "await_expression",
+            "non_null_expression",
+            "as_expression",
+            "satisfies_expression",
+            "type_assertion" -> {
           List<TSNode> kids = named(n);
           if (kids.isEmpty()) {
             return n;

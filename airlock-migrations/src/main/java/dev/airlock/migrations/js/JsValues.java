@@ -110,7 +110,10 @@ final class JsValues {
             case "escape_sequence" -> sb.append(unescape(src.text(c)));
             case "template_substitution" -> {
               List<TSNode> inner = JsSource.named(c);
-              Str s = inner.isEmpty() ? Str.dynamic("an empty ${}") : string(inner.get(0), bindings, depth + 1);
+              Str s =
+                  inner.isEmpty()
+                      ? Str.dynamic("an empty ${}")
+                      : string(inner.get(0), bindings, depth + 1);
               if (s.value() == null) {
                 return Str.dynamic("a template literal with `" + src.text(c) + "`");
               }
@@ -129,7 +132,11 @@ final class JsValues {
         TSNode op = n.getChildByFieldName("operator");
         TSNode left = JsSource.field(n, "left");
         TSNode right = JsSource.field(n, "right");
-        if (op == null || op.isNull() || !src.text(op).equals("+") || left == null || right == null) {
+        if (op == null
+            || op.isNull()
+            || !src.text(op).equals("+")
+            || left == null
+            || right == null) {
           return Str.dynamic("an expression (`" + firstLine(src.text(n)) + "`)");
         }
         Str l = string(left, bindings, depth + 1);
@@ -143,7 +150,10 @@ final class JsValues {
         return Str.of(src.text(n));
       }
       case "identifier", "member_expression" -> {
-        TSNode value = n.getType().equals("identifier") || src.text(n).startsWith("this.") ? resolve(n, bindings) : null;
+        TSNode value =
+            n.getType().equals("identifier") || src.text(n).startsWith("this.")
+                ? resolve(n, bindings)
+                : null;
         if (value == null) {
           return Str.dynamic("`" + firstLine(src.text(n)) + "`, known only at run time");
         }

@@ -42,7 +42,10 @@ final class KnexSql {
     return "`" + name.replace("`", "``") + "`";
   }
 
-  /** A table, schema-qualified when written so ({@code withSchema('billing')} or {@code 'billing.invoices'}). */
+  /**
+   * A table, schema-qualified when written so ({@code withSchema('billing')} or {@code
+   * 'billing.invoices'}).
+   */
   String table(String name) {
     int dot = name.indexOf('.');
     return dot < 0 ? q(name) : q(name.substring(0, dot)) + "." + q(name.substring(dot + 1));
@@ -50,11 +53,27 @@ final class KnexSql {
 
   private String rebuild(String t, String change) {
     String tmp = q("_knex_temp_alter…");
-    return "-- SQLite: knex rebuilds " + table(t) + " " + change + "\n"
-        + "create table " + tmp + " (…);\n"
-        + "insert into " + tmp + " select … from " + table(t) + ";\n"
-        + "drop table " + table(t) + ";\n"
-        + "alter table " + tmp + " rename to " + table(t) + ";";
+    return "-- SQLite: knex rebuilds "
+        + table(t)
+        + " "
+        + change
+        + "\n"
+        + "create table "
+        + tmp
+        + " (…);\n"
+        + "insert into "
+        + tmp
+        + " select … from "
+        + table(t)
+        + ";\n"
+        + "drop table "
+        + table(t)
+        + ";\n"
+        + "alter table "
+        + tmp
+        + " rename to "
+        + table(t)
+        + ";";
   }
 
   String dropTable(String t, boolean ifExists) {
@@ -62,7 +81,13 @@ final class KnexSql {
   }
 
   String dropObject(String keyword, String name, boolean ifExists, boolean cascade) {
-    return "drop " + keyword + " " + (ifExists ? "if exists " : "") + table(name) + (cascade ? " cascade" : "") + ";";
+    return "drop "
+        + keyword
+        + " "
+        + (ifExists ? "if exists " : "")
+        + table(name)
+        + (cascade ? " cascade" : "")
+        + ";";
   }
 
   String renameTable(String from, String to) {
@@ -74,17 +99,34 @@ final class KnexSql {
 
   String dropColumns(String t, List<String> columns) {
     if (sqlite()) {
-      return rebuild(t, "without column" + (columns.size() > 1 ? "s " : " ")
-          + columns.stream().map(this::q).collect(Collectors.joining(", ")));
+      return rebuild(
+          t,
+          "without column"
+              + (columns.size() > 1 ? "s " : " ")
+              + columns.stream().map(this::q).collect(Collectors.joining(", ")));
     }
     String kw = mysql() ? "drop " : "drop column ";
-    return "alter table " + table(t) + " " + columns.stream().map(c -> kw + q(c)).collect(Collectors.joining(", ")) + ";";
+    return "alter table "
+        + table(t)
+        + " "
+        + columns.stream().map(c -> kw + q(c)).collect(Collectors.joining(", "))
+        + ";";
   }
 
   String renameColumn(String t, String from, String to) {
     if (mysql()) {
-      return "show full fields from " + table(t) + " where field = '" + from.replace("'", "''") + "';\n"
-          + "alter table " + table(t) + " change " + q(from) + " " + q(to) + " <its current definition>;";
+      return "show full fields from "
+          + table(t)
+          + " where field = '"
+          + from.replace("'", "''")
+          + "';\n"
+          + "alter table "
+          + table(t)
+          + " change "
+          + q(from)
+          + " "
+          + q(to)
+          + " <its current definition>;";
     }
     return "alter table " + table(t) + " rename " + q(from) + " to " + q(to) + ";";
   }
@@ -93,14 +135,22 @@ final class KnexSql {
     if (sqlite()) {
       return rebuild(t, "without foreign key " + q(name));
     }
-    return "alter table " + table(t) + (mysql() ? " drop foreign key " : " drop constraint ") + q(name) + ";";
+    return "alter table "
+        + table(t)
+        + (mysql() ? " drop foreign key " : " drop constraint ")
+        + q(name)
+        + ";";
   }
 
   String dropUnique(String t, String name) {
     if (sqlite()) {
       return "drop index " + q(name) + ";";
     }
-    return "alter table " + table(t) + (mysql() ? " drop index " : " drop constraint ") + q(name) + ";";
+    return "alter table "
+        + table(t)
+        + (mysql() ? " drop index " : " drop constraint ")
+        + q(name)
+        + ";";
   }
 
   String dropPrimary(String t, String name) {
@@ -124,7 +174,11 @@ final class KnexSql {
     if (sqlite()) {
       return rebuild(t, "without check " + q(name));
     }
-    return "alter table " + table(t) + (mysql() ? " drop check " : " drop constraint ") + q(name) + ";";
+    return "alter table "
+        + table(t)
+        + (mysql() ? " drop check " : " drop constraint ")
+        + q(name)
+        + ";";
   }
 
   /** {@code t.string('c', 50).notNullable().alter()}. */
@@ -133,14 +187,28 @@ final class KnexSql {
       return rebuild(t, "with column " + q(c) + " as " + type);
     }
     if (mysql()) {
-      return "alter table " + table(t) + " modify " + q(c) + " " + type + (notNull ? " not null" : " null")
-          + (defaultSql != null ? " default " + defaultSql : "") + ";";
+      return "alter table "
+          + table(t)
+          + " modify "
+          + q(c)
+          + " "
+          + type
+          + (notNull ? " not null" : " null")
+          + (defaultSql != null ? " default " + defaultSql : "")
+          + ";";
     }
     String at = "alter table " + table(t) + " alter column " + q(c);
     StringBuilder sb = new StringBuilder();
     sb.append(at).append(" drop default;\n");
     sb.append(at).append(" drop not null;\n");
-    sb.append(at).append(" type ").append(type).append(" using (").append(q(c)).append("::").append(type).append(");");
+    sb.append(at)
+        .append(" type ")
+        .append(type)
+        .append(" using (")
+        .append(q(c))
+        .append("::")
+        .append(type)
+        .append(");");
     if (defaultSql != null) {
       sb.append("\n").append(at).append(" set default ").append(defaultSql).append(";");
     }
@@ -153,7 +221,11 @@ final class KnexSql {
   String truncate(String t) {
     if (sqlite()) {
       String bare = t.substring(t.indexOf('.') + 1);
-      return "delete from " + table(t) + ";\ndelete from sqlite_sequence where name = '" + bare.replace("'", "''") + "';";
+      return "delete from "
+          + table(t)
+          + ";\ndelete from sqlite_sequence where name = '"
+          + bare.replace("'", "''")
+          + "';";
     }
     return pg() ? "truncate " + table(t) + " restart identity;" : "truncate " + table(t) + ";";
   }
@@ -163,7 +235,10 @@ final class KnexSql {
   }
 
   String update(String t, List<String> columns, String where) {
-    String sets = columns.isEmpty() ? "…" : columns.stream().map(c -> q(c) + " = ?").collect(Collectors.joining(", "));
+    String sets =
+        columns.isEmpty()
+            ? "…"
+            : columns.stream().map(c -> q(c) + " = ?").collect(Collectors.joining(", "));
     return "update " + table(t) + " set " + sets + (where == null ? "" : " where " + where) + ";";
   }
 
@@ -179,7 +254,8 @@ final class KnexSql {
     if (r.matches("-?[0-9][0-9_]*(\\.[0-9_]+)?")) {
       return r.replace("_", "");
     }
-    if (r.length() >= 2 && (r.startsWith("'") && r.endsWith("'") || r.startsWith("\"") && r.endsWith("\""))) {
+    if (r.length() >= 2
+        && (r.startsWith("'") && r.endsWith("'") || r.startsWith("\"") && r.endsWith("\""))) {
       return "'" + r.substring(1, r.length() - 1).replace("'", "''") + "'";
     }
     return "?";
@@ -199,7 +275,8 @@ final class KnexSql {
       case "mediumint" -> mysql() ? "mediumint" : "integer";
       case "boolean" -> "boolean";
       case "decimal" -> "decimal(" + (a0 != null ? a0 : "8") + ", " + (a1 != null ? a1 : "2") + ")";
-      case "float" -> pg() ? "real" : "float(" + (a0 != null ? a0 : "8") + ", " + (a1 != null ? a1 : "2") + ")";
+      case "float" ->
+          pg() ? "real" : "float(" + (a0 != null ? a0 : "8") + ", " + (a1 != null ? a1 : "2") + ")";
       case "double" -> pg() ? "double precision" : "double";
       case "date" -> "date";
       case "datetime" -> pg() ? "timestamptz" : "datetime";
@@ -220,6 +297,8 @@ final class KnexSql {
   /** Knex's default name for an index or constraint. */
   static String defaultName(String table, List<String> columns, String type) {
     String bare = table.substring(table.indexOf('.') + 1);
-    return (bare + "_" + String.join("_", columns) + "_" + type).toLowerCase(Locale.ROOT).replaceAll("[-.]", "_");
+    return (bare + "_" + String.join("_", columns) + "_" + type)
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[-.]", "_");
   }
 }

@@ -46,21 +46,89 @@ final class KnexWalker {
   static final String FORMAT = "knex";
 
   private static final Set<String> CREATES =
-      Set.of("createTable", "createTableIfNotExists", "createTableLike", "createView", "createViewOrReplace",
-          "createMaterializedView", "refreshMaterializedView", "createSchema", "createSchemaIfNotExists",
-          "createExtension", "createExtensionIfNotExists");
+      Set.of(
+          "createTable",
+          "createTableIfNotExists",
+          "createTableLike",
+          "createView",
+          "createViewOrReplace",
+          "createMaterializedView",
+          "refreshMaterializedView",
+          "createSchema",
+          "createSchemaIfNotExists",
+          "createExtension",
+          "createExtensionIfNotExists");
   private static final Set<String> SCHEMA_READS =
-      Set.of("hasTable", "hasColumn", "hasView", "toString", "toSQL", "toQuery", "generateDdlCommands", "debug",
-          "transacting", "connection", "queryContext", "then", "catch", "finally", "asCallback", "on");
+      Set.of(
+          "hasTable",
+          "hasColumn",
+          "hasView",
+          "toString",
+          "toSQL",
+          "toQuery",
+          "generateDdlCommands",
+          "debug",
+          "transacting",
+          "connection",
+          "queryContext",
+          "then",
+          "catch",
+          "finally",
+          "asCallback",
+          "on");
   private static final Set<String> QUERY_STARTS =
-      Set.of("table", "from", "into", "queryBuilder", "select", "insert", "update", "delete", "del", "where",
-          "whereIn", "whereNot", "whereRaw", "truncate", "withSchema", "with", "count", "first", "pluck", "distinct",
-          "column", "columns", "returning", "join", "increment", "decrement", "upsert", "batchInsert");
-  private static final Set<String> CALLBACK_LINKS = Set.of("then", "catch", "finally", "asCallback", "on");
+      Set.of(
+          "table",
+          "from",
+          "into",
+          "queryBuilder",
+          "select",
+          "insert",
+          "update",
+          "delete",
+          "del",
+          "where",
+          "whereIn",
+          "whereNot",
+          "whereRaw",
+          "truncate",
+          "withSchema",
+          "with",
+          "count",
+          "first",
+          "pluck",
+          "distinct",
+          "column",
+          "columns",
+          "returning",
+          "join",
+          "increment",
+          "decrement",
+          "upsert",
+          "batchInsert");
+  private static final Set<String> CALLBACK_LINKS =
+      Set.of("then", "catch", "finally", "asCallback", "on");
   private static final Set<String> NEUTRAL_ROOTS =
-      Set.of("console", "Promise", "Math", "JSON", "Object", "Array", "String", "Number", "Date", "logger", "log",
-          "process", "Buffer", "Symbol", "Reflect", "setTimeout", "require");
-  private static final Pattern WRITES_SQL = Pattern.compile("(?i)\\b(insert|update|copy|merge|replace)\\b");
+      Set.of(
+          "console",
+          "Promise",
+          "Math",
+          "JSON",
+          "Object",
+          "Array",
+          "String",
+          "Number",
+          "Date",
+          "logger",
+          "log",
+          "process",
+          "Buffer",
+          "Symbol",
+          "Reflect",
+          "setTimeout",
+          "require");
+  private static final Pattern WRITES_SQL =
+      Pattern.compile("(?i)\\b(insert|update|copy|merge|replace)\\b");
 
   private final Emitter e;
   private final JsSource src;
@@ -124,8 +192,16 @@ final class KnexWalker {
     try {
       src = new JsSource(source);
     } catch (RuntimeException | UnsatisfiedLinkError ex) {
-      return new Parsed(List.of(new Occurrence(new UnparsedMigration(FORMAT, "the JavaScript parser failed: "
-          + ex.getMessage()), source.span(0, 0), "", Optional.empty(), Optional.empty(), List.of())), 0);
+      return new Parsed(
+          List.of(
+              new Occurrence(
+                  new UnparsedMigration(FORMAT, "the JavaScript parser failed: " + ex.getMessage()),
+                  source.span(0, 0),
+                  "",
+                  Optional.empty(),
+                  Optional.empty(),
+                  List.of())),
+          0);
     }
     return new KnexWalker(src, dialect).run();
   }
@@ -159,9 +235,10 @@ final class KnexWalker {
 
   private void collectFunctions(TSNode node) {
     for (TSNode stmt : JsSource.named(node)) {
-      TSNode s = stmt.getType().equals("export_statement") && JsSource.field(stmt, "declaration") != null
-          ? JsSource.field(stmt, "declaration")
-          : stmt;
+      TSNode s =
+          stmt.getType().equals("export_statement") && JsSource.field(stmt, "declaration") != null
+              ? JsSource.field(stmt, "declaration")
+              : stmt;
       switch (s.getType()) {
         case "function_declaration", "generator_function_declaration" -> {
           TSNode name = JsSource.field(s, "name");
@@ -184,10 +261,16 @@ final class KnexWalker {
   }
 
   private static boolean isFunction(TSNode n) {
-    return n != null && switch (n.getType()) {
-      case "function_expression", "function", "arrow_function", "function_declaration", "method_definition" -> true;
-      default -> false;
-    };
+    return n != null
+        && switch (n.getType()) {
+          case "function_expression",
+              "function",
+              "arrow_function",
+              "function_declaration",
+              "method_definition" ->
+              true;
+          default -> false;
+        };
   }
 
   /** The function exported as {@code name}, however the module exports it. */
@@ -216,9 +299,12 @@ final class KnexWalker {
           return f;
         }
       }
-      if ((left.equals("module.exports") || left.equals("exports")) && right != null && right.getType().equals("object")) {
+      if ((left.equals("module.exports") || left.equals("exports"))
+          && right != null
+          && right.getType().equals("object")) {
         for (TSNode p : JsSource.named(right)) {
-          if (p.getType().equals("method_definition") && name.equals(src.text(JsSource.field(p, "name")))) {
+          if (p.getType().equals("method_definition")
+              && name.equals(src.text(JsSource.field(p, "name")))) {
             return p;
           }
           if (p.getType().equals("pair") && name.equals(src.text(JsSource.field(p, "key")))) {
@@ -282,10 +368,21 @@ final class KnexWalker {
    */
   private void walk(TSNode node, Ctx ctx, boolean value) {
     switch (node.getType()) {
-      case "comment", "string", "template_string", "number", "regex", "property_identifier", "type_annotation",
-          "import_statement", "class_declaration" -> {}
+      case "comment",
+          "string",
+          "template_string",
+          "number",
+          "regex",
+          "property_identifier",
+          "type_annotation",
+          "import_statement",
+          "class_declaration" -> {}
       case "call_expression" -> call(node, ctx, value);
-      case "arrow_function", "function_expression", "function_declaration", "function", "method_definition" ->
+      case "arrow_function",
+          "function_expression",
+          "function_declaration",
+          "function",
+          "method_definition" ->
           walkFunction(node, ctx);
       case "for_in_statement" -> forOf(node, ctx);
       case "variable_declarator" -> {
@@ -316,7 +413,8 @@ final class KnexWalker {
     Link last = c.links().get(c.links().size() - 1);
     if (c.links().size() == 1 && "schema".equals(last.name()) && !last.called()) {
       schemaNames.add(src.text(name));
-    } else if ("transaction".equals(last.name()) && last.args().stream().noneMatch(KnexWalker::isFunction)) {
+    } else if ("transaction".equals(last.name())
+        && last.args().stream().noneMatch(KnexWalker::isFunction)) {
       knexNames.add(src.text(name));
     }
   }
@@ -327,7 +425,10 @@ final class KnexWalker {
     TSNode right = JsSource.field(node, "right");
     TSNode body = JsSource.field(node, "body");
     List<TSNode> elements = right == null ? null : values.elements(right, ctx.bindings());
-    if (left != null && left.getType().equals("identifier") && elements != null && body != null
+    if (left != null
+        && left.getType().equals("identifier")
+        && elements != null
+        && body != null
         && src.text(node).contains(" of ")) {
       for (TSNode element : elements) {
         walk(body, ctx.withBinding(src.text(left), element), false);
@@ -351,13 +452,19 @@ final class KnexWalker {
       tableChain(chain, ctx.tables().get(rootName), ctx);
     } else if (ctx.builders().contains(rootName)) {
       walkArgs(chain, ctx, true);
-    } else if (chain.links().size() == 1 && chain.links().get(0).name().isEmpty()
-        && functions.containsKey(rootName) && !rootName.equals("up") && !rootName.equals("down")) {
+    } else if (chain.links().size() == 1
+        && chain.links().get(0).name().isEmpty()
+        && functions.containsKey(rootName)
+        && !rootName.equals("up")
+        && !rootName.equals("down")) {
       helper(rootName, chain.links().get(0), ctx);
       walkArgs(chain, ctx, value);
     } else if (!eachOverLiteral(chain, ctx)) {
       Link l0 = chain.links().isEmpty() ? null : chain.links().get(0);
-      if (l0 != null && root != null && root.getType().equals("identifier") && l0.called()
+      if (l0 != null
+          && root != null
+          && root.getType().equals("identifier")
+          && l0.called()
           && Set.of("dropColumn", "dropColumns").contains(l0.name())) {
         // a table builder passed to a helper: the table is not known here, the drop is
         tableChain(chain, "(table of `" + rootName + "`)", ctx);
@@ -381,8 +488,13 @@ final class KnexWalker {
       if (JsSource.field(fn, "parameter") != null) {
         params = List.of(JsSource.field(fn, "parameter"));
       }
-      Ctx inner = new Ctx(ctx.within() + " via `" + name + "`", ctx.tables(), ctx.builders(), ctx.bindings(),
-          ctx.inherited());
+      Ctx inner =
+          new Ctx(
+              ctx.within() + " via `" + name + "`",
+              ctx.tables(),
+              ctx.builders(),
+              ctx.bindings(),
+              ctx.inherited());
       List<TSNode> args = call.args();
       for (int i = 0; i < params.size() && i < args.size(); i++) {
         TSNode p = params.get(i);
@@ -400,8 +512,10 @@ final class KnexWalker {
         } else if (ctx.tables().containsKey(argText)) {
           inner = inner.withTable(param, ctx.tables().get(argText), List.of());
         } else {
-          TSNode bound = arg.getType().equals("identifier") && ctx.bindings().containsKey(argText)
-              ? ctx.bindings().get(argText) : arg;
+          TSNode bound =
+              arg.getType().equals("identifier") && ctx.bindings().containsKey(argText)
+                  ? ctx.bindings().get(argText)
+                  : arg;
           inner = inner.withBinding(param, bound);
         }
       }
@@ -462,7 +576,11 @@ final class KnexWalker {
     switch (l0.name()) {
       case "schema" -> schemaChain(chain, 1, ctx, value);
       case "raw" -> {
-        if (value || chain.has("toString") || chain.has("toQuery") || chain.has("toSQL") || !l0.called()) {
+        if (value
+            || chain.has("toString")
+            || chain.has("toQuery")
+            || chain.has("toSQL")
+            || !l0.called()) {
           walkArgs(chain, ctx, true);
           return;
         }
@@ -491,7 +609,10 @@ final class KnexWalker {
     }
   }
 
-  /** The arguments of the links after {@code from}: callbacks of then/catch run, the rest are values. */
+  /**
+   * The arguments of the links after {@code from}: callbacks of then/catch run, the rest are
+   * values.
+   */
   private void walkRest(Chain chain, int from, Ctx ctx) {
     for (int i = from; i < chain.links().size(); i++) {
       Link l = chain.links().get(i);
@@ -503,8 +624,16 @@ final class KnexWalker {
 
   private void raw(Link link, String method, Ctx ctx) {
     TSNode bindingsArg = link.arg(1);
-    e.embedded(link.call(), link.arg(0), link.args(), method, sql.dialect(), ctx.within(), ctx.bindings(),
-        ctx.inherited(), s -> placeholders(s, bindingsArg, ctx));
+    e.embedded(
+        link.call(),
+        link.arg(0),
+        link.args(),
+        method,
+        sql.dialect(),
+        ctx.within(),
+        ctx.bindings(),
+        ctx.inherited(),
+        s -> placeholders(s, bindingsArg, ctx));
   }
 
   /** {@code ??} and {@code ?} replaced by the bindings when they are literals. */
@@ -531,7 +660,10 @@ final class KnexWalker {
           sb.append(s.value() == null ? "??" : sql.table(s.value()));
           i++;
         } else {
-          sb.append(s.value() == null ? "?" : b.getType().equals("number") ? s.value() : sql.literal("'" + s.value() + "'"));
+          sb.append(
+              s.value() == null
+                  ? "?"
+                  : b.getType().equals("number") ? s.value() : sql.literal("'" + s.value() + "'"));
         }
       } else {
         sb.append(c);
@@ -559,25 +691,44 @@ final class KnexWalker {
         case "dropTable", "dropTableIfExists" -> {
           boolean ifExists = name.endsWith("IfExists");
           String t = prefix + values.nameOrText(l.arg(0), ctx.bindings());
-          schemaOp(new Drop(ObjectKind.TABLE, "table", List.of(t), ifExists, false), l, ctx, sql.dropTable(t, ifExists));
+          schemaOp(
+              new Drop(ObjectKind.TABLE, "table", List.of(t), ifExists, false),
+              l,
+              ctx,
+              sql.dropTable(t, ifExists));
         }
-        case "dropView", "dropViewIfExists", "dropMaterializedView", "dropMaterializedViewIfExists" -> {
+        case "dropView",
+            "dropViewIfExists",
+            "dropMaterializedView",
+            "dropMaterializedViewIfExists" -> {
           boolean ifExists = name.endsWith("IfExists");
           boolean materialized = name.contains("Materialized");
           ObjectKind kind = materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW;
           String v = prefix + values.nameOrText(l.arg(0), ctx.bindings());
-          schemaOp(new Drop(kind, kind.label(), List.of(v), ifExists, false), l, ctx, sql.dropObject(materialized ? "materialized view" : "view", v, ifExists, false));
+          schemaOp(
+              new Drop(kind, kind.label(), List.of(v), ifExists, false),
+              l,
+              ctx,
+              sql.dropObject(materialized ? "materialized view" : "view", v, ifExists, false));
         }
         case "dropSchema", "dropSchemaIfExists" -> {
           boolean ifExists = name.endsWith("IfExists");
           boolean cascade = l.arg(1) != null && src.text(l.arg(1)).equals("true");
           String s = values.nameOrText(l.arg(0), ctx.bindings());
-          schemaOp(new Drop(ObjectKind.SCHEMA, "schema", List.of(s), ifExists, cascade), l, ctx, sql.dropObject("schema", s, ifExists, cascade));
+          schemaOp(
+              new Drop(ObjectKind.SCHEMA, "schema", List.of(s), ifExists, cascade),
+              l,
+              ctx,
+              sql.dropObject("schema", s, ifExists, cascade));
         }
         case "dropExtension", "dropExtensionIfExists" -> {
           boolean ifExists = name.endsWith("IfExists");
           String x = values.nameOrText(l.arg(0), ctx.bindings());
-          schemaOp(new Drop(ObjectKind.EXTENSION, "extension", List.of(x), ifExists, false), l, ctx, sql.dropObject("extension", x, ifExists, false));
+          schemaOp(
+              new Drop(ObjectKind.EXTENSION, "extension", List.of(x), ifExists, false),
+              l,
+              ctx,
+              sql.dropObject("extension", x, ifExists, false));
         }
         case "renameTable" -> {
           String f = prefix + values.nameOrText(l.arg(0), ctx.bindings());
@@ -623,7 +774,9 @@ final class KnexWalker {
     firstInChain = outerFirst;
   }
 
-  /** One operation of a schema chain: the first spans the chain so far, the others their own link. */
+  /**
+   * One operation of a schema chain: the first spans the chain so far, the others their own link.
+   */
   private void schemaOp(Operation op, Link l, Ctx ctx, String generated) {
     e.statements++;
     e.emitLink(op, l, firstInChain, ctx.within(), generated, ctx.inherited());
@@ -640,18 +793,29 @@ final class KnexWalker {
     Link l0 = links.get(0);
     String name = l0.name();
     Map<String, TSNode> b = ctx.bindings();
-    TSNode call = chain.links().get(links.size() - 1).call() != null ? links.get(links.size() - 1).call() : l0.call();
+    TSNode call =
+        chain.links().get(links.size() - 1).call() != null
+            ? links.get(links.size() - 1).call()
+            : l0.call();
     if (chain.has("alter")) {
       String column = values.nameOrText(l0.arg(0), b);
       List<String> typeArgs = new ArrayList<>();
       for (int i = name.equals("specificType") ? 0 : 1; i < l0.args().size(); i++) {
-        typeArgs.add(values.string(l0.arg(i), b).value() == null ? src.text(l0.arg(i)) : values.string(l0.arg(i), b).value());
+        typeArgs.add(
+            values.string(l0.arg(i), b).value() == null
+                ? src.text(l0.arg(i))
+                : values.string(l0.arg(i), b).value());
       }
       String type = sql.type(name, typeArgs); // specificType's type is its second argument
       Link def = chain.first("defaultTo");
-      String defaultSql = def == null || def.arg(0) == null ? null : sql.literal(src.text(def.arg(0)));
-      e.statement(new AlterColumnType(table, column, type), call, ctx.within(),
-          sql.alterColumn(table, column, type, chain.has("notNullable"), defaultSql), ctx.inherited());
+      String defaultSql =
+          def == null || def.arg(0) == null ? null : sql.literal(src.text(def.arg(0)));
+      e.statement(
+          new AlterColumnType(table, column, type),
+          call,
+          ctx.within(),
+          sql.alterColumn(table, column, type, chain.has("notNullable"), defaultSql),
+          ctx.inherited());
       walkArgsAsValues(chain, ctx);
       return;
     }
@@ -666,43 +830,78 @@ final class KnexWalker {
         }
         String generated = sql.dropColumns(table, cols);
         for (String c : cols) {
-          e.emit(new DropColumn(table, c, false, false), call, ctx.within(), generated, ctx.inherited());
+          e.emit(
+              new DropColumn(table, c, false, false),
+              call,
+              ctx.within(),
+              generated,
+              ctx.inherited());
         }
         e.statements++;
       }
       case "dropTimestamps", "dropTimestampsTz" -> {
         boolean camel = l0.arg(0) != null && src.text(l0.arg(0)).equals("true");
-        List<String> cols = camel ? List.of("createdAt", "updatedAt") : List.of("created_at", "updated_at");
+        List<String> cols =
+            camel ? List.of("createdAt", "updatedAt") : List.of("created_at", "updated_at");
         String generated = sql.dropColumns(table, cols);
         for (String c : cols) {
-          e.emit(new DropColumn(table, c, false, false), call, ctx.within(), generated, ctx.inherited());
+          e.emit(
+              new DropColumn(table, c, false, false),
+              call,
+              ctx.within(),
+              generated,
+              ctx.inherited());
         }
         e.statements++;
       }
       case "renameColumn" -> {
         String f = values.nameOrText(l0.arg(0), b);
         String t = values.nameOrText(l0.arg(1), b);
-        e.statement(new RenameColumn(table, f, t), call, ctx.within(), sql.renameColumn(table, f, t),
+        e.statement(
+            new RenameColumn(table, f, t),
+            call,
+            ctx.within(),
+            sql.renameColumn(table, f, t),
             ctx.inherited());
       }
       case "dropForeign" -> {
         String n = constraintName(table, l0, "foreign", b);
-        e.statement(new DropConstraint(table, n, false), call, ctx.within(), sql.dropForeign(table, n),
+        e.statement(
+            new DropConstraint(table, n, false),
+            call,
+            ctx.within(),
+            sql.dropForeign(table, n),
             ctx.inherited());
       }
       case "dropUnique" -> {
         String n = constraintName(table, l0, "unique", b);
-        e.statement(new DropConstraint(table, n, false), call, ctx.within(), sql.dropUnique(table, n),
+        e.statement(
+            new DropConstraint(table, n, false),
+            call,
+            ctx.within(),
+            sql.dropUnique(table, n),
             ctx.inherited());
       }
       case "dropPrimary" -> {
-        String n = l0.arg(0) != null ? values.nameOrText(l0.arg(0), b) : table.substring(table.indexOf('.') + 1) + "_pkey";
-        e.statement(new DropConstraint(table, n, false), call, ctx.within(), sql.dropPrimary(table, n),
+        String n =
+            l0.arg(0) != null
+                ? values.nameOrText(l0.arg(0), b)
+                : table.substring(table.indexOf('.') + 1) + "_pkey";
+        e.statement(
+            new DropConstraint(table, n, false),
+            call,
+            ctx.within(),
+            sql.dropPrimary(table, n),
             ctx.inherited());
       }
       case "dropIndex" -> {
         String n = constraintName(table, l0, "index", b);
-        e.statement(Drop.of(ObjectKind.INDEX, n), call, ctx.within(), sql.dropIndex(table, n), ctx.inherited());
+        e.statement(
+            Drop.of(ObjectKind.INDEX, n),
+            call,
+            ctx.within(),
+            sql.dropIndex(table, n),
+            ctx.inherited());
       }
       case "dropChecks" -> {
         List<String> names = new ArrayList<>();
@@ -710,11 +909,17 @@ final class KnexWalker {
           names.addAll(values.names(a, b));
         }
         for (String n : names) {
-          e.emit(new DropConstraint(table, n, false), call, ctx.within(), sql.dropCheck(table, n), ctx.inherited());
+          e.emit(
+              new DropConstraint(table, n, false),
+              call,
+              ctx.within(),
+              sql.dropCheck(table, n),
+              ctx.inherited());
         }
         e.statements++;
       }
-      default -> e.statement(new Benign("table." + name), call, ctx.within(), null, ctx.inherited());
+      default ->
+          e.statement(new Benign("table." + name), call, ctx.within(), null, ctx.inherited());
     }
     walkArgsAsValues(chain, ctx);
   }
@@ -727,7 +932,10 @@ final class KnexWalker {
     }
   }
 
-  /** {@code dropForeign('user_id')}, {@code dropForeign(['a', 'b'], 'fk_name')}: the name Knex drops. */
+  /**
+   * {@code dropForeign('user_id')}, {@code dropForeign(['a', 'b'], 'fk_name')}: the name Knex
+   * drops.
+   */
   private String constraintName(String table, Link l, String type, Map<String, TSNode> b) {
     if (l.arg(1) != null) {
       return values.nameOrText(l.arg(1), b);
@@ -757,11 +965,23 @@ final class KnexWalker {
         }
       } else if (n.equals("withSchema")) {
         schema = values.nameOrText(l.arg(0), b);
-      } else if (n.matches("(or|and)?([wW]here|[hH]aving).*|(inner|left|right|full|cross)?[jJ]oin.*")) {
+      } else if (n.matches(
+          "(or|and)?([wW]here|[hH]aving).*|(inner|left|right|full|cross)?[jJ]oin.*")) {
         where.add(JsValues.firstLine(src.text(l.node()).substring(src.text(l.node()).indexOf(n))));
         whereSql.add(renderWhere(n, l, b));
-      } else if (Set.of("del", "delete", "truncate", "update", "increment", "decrement", "insert", "upsert",
-          "merge", "batchInsert").contains(n) && l.called()) {
+      } else if (Set.of(
+                  "del",
+                  "delete",
+                  "truncate",
+                  "update",
+                  "increment",
+                  "decrement",
+                  "insert",
+                  "upsert",
+                  "merge",
+                  "batchInsert")
+              .contains(n)
+          && l.called()) {
         if (kind == null || n.equals("merge")) {
           kind = n;
           terminal = l;
@@ -775,15 +995,23 @@ final class KnexWalker {
       table = schema + "." + table;
     }
     String t = table == null ? "?" : table;
-    Optional<Predicate> predicate = where.isEmpty() ? Optional.empty() : Optional.of(Predicate.opaque(String.join(".", where)));
-    String w = whereSql.isEmpty() ? null : String.join(" ", whereSql).replaceFirst("^(and|or) ", "");
+    Optional<Predicate> predicate =
+        where.isEmpty() ? Optional.empty() : Optional.of(Predicate.opaque(String.join(".", where)));
+    String w =
+        whereSql.isEmpty() ? null : String.join(" ", whereSql).replaceFirst("^(and|or) ", "");
     TSNode at = terminal == null ? null : terminal.call();
     if (kind != null) { // else a read (select, first, pluck, count): it changes nothing
       switch (kind) {
-        case "del", "delete" -> e.statement(new DeleteRows(t, predicate), at, ctx.within(), sql.delete(t, w),
-            ctx.inherited());
-        case "truncate" -> e.statement(new Truncate(List.of(t), false), at, ctx.within(), sql.truncate(t),
-            ctx.inherited());
+        case "del", "delete" ->
+            e.statement(
+                new DeleteRows(t, predicate), at, ctx.within(), sql.delete(t, w), ctx.inherited());
+        case "truncate" ->
+            e.statement(
+                new Truncate(List.of(t), false),
+                at,
+                ctx.within(),
+                sql.truncate(t),
+                ctx.inherited());
         case "update", "increment", "decrement" -> {
           List<String> cols = new ArrayList<>();
           TSNode a0 = terminal.arg(0);
@@ -793,11 +1021,21 @@ final class KnexWalker {
           } else if (a0 != null) {
             cols.add(values.nameOrText(a0, b));
           }
-          e.statement(new UpdateRows(t, cols, predicate), at, ctx.within(), sql.update(t, cols, w), ctx.inherited());
+          e.statement(
+              new UpdateRows(t, cols, predicate),
+              at,
+              ctx.within(),
+              sql.update(t, cols, w),
+              ctx.inherited());
         }
-        case "merge", "upsert" -> e.statement(new UpdateRows(t, List.of(),
-                Optional.of(Predicate.opaque("rows whose unique key matches"))), at, ctx.within(), null,
-            ctx.inherited());
+        case "merge", "upsert" ->
+            e.statement(
+                new UpdateRows(
+                    t, List.of(), Optional.of(Predicate.opaque("rows whose unique key matches"))),
+                at,
+                ctx.within(),
+                null,
+                ctx.inherited());
         default -> e.statement(new Benign(kind), at, ctx.within(), null, ctx.inherited());
       }
     }
@@ -821,7 +1059,9 @@ final class KnexWalker {
         List<String> parts = new ArrayList<>();
         for (String k : values.keys(obj)) {
           TSNode v = values.property(obj, k);
-          parts.add(sql.q(k) + (v != null && src.text(v).equals("null") ? " is null" : " = " + lit(v, b)));
+          parts.add(
+              sql.q(k)
+                  + (v != null && src.text(v).equals("null") ? " is null" : " = " + lit(v, b)));
         }
         body = String.join(" and ", parts);
       }
@@ -829,10 +1069,16 @@ final class KnexWalker {
       body = col(args.get(0), b) + (base.equals("wherenot") ? " <> " : " = ") + lit(args.get(1), b);
     } else if (base.equals("where") && args.size() == 3) {
       JsValues.Str op = values.string(args.get(1), b);
-      body = col(args.get(0), b) + " " + (op.value() == null ? "?" : op.value()) + " " + lit(args.get(2), b);
+      body =
+          col(args.get(0), b)
+              + " "
+              + (op.value() == null ? "?" : op.value())
+              + " "
+              + lit(args.get(2), b);
     } else if ((base.equals("wherein") || base.equals("wherenotin")) && args.size() == 2) {
       List<TSNode> els = values.elements(args.get(1), b);
-      String list = els == null ? "?" : String.join(", ", els.stream().map(x -> lit(x, b)).toList());
+      String list =
+          els == null ? "?" : String.join(", ", els.stream().map(x -> lit(x, b)).toList());
       body = col(args.get(0), b) + (base.equals("wherein") ? " in (" : " not in (") + list + ")";
     } else if ((base.equals("wherenull") || base.equals("wherenotnull")) && args.size() == 1) {
       body = col(args.get(0), b) + (base.equals("wherenull") ? " is null" : " is not null");
@@ -873,27 +1119,37 @@ final class KnexWalker {
       }
       for (Link l : links) {
         String n = l.name();
-        if (Set.of("insert", "update", "upsert", "merge", "batchInsert", "increment", "decrement").contains(n)) {
+        if (Set.of("insert", "update", "upsert", "merge", "batchInsert", "increment", "decrement")
+            .contains(n)) {
           return Effect.DATA;
         }
         if (n.equals("raw") && l.arg(0) != null) {
           JsValues.Str s = values.string(l.arg(0), Map.of());
-          return s.value() == null || WRITES_SQL.matcher(s.value()).find() ? Effect.DATA : Effect.SCHEMA;
+          return s.value() == null || WRITES_SQL.matcher(s.value()).find()
+              ? Effect.DATA
+              : Effect.SCHEMA;
         }
         if (n.equals("transaction")) {
           return Effect.NEUTRAL;
         }
       }
       if (schemaNames.contains(rootName) || "schema".equals(links.get(0).name())) {
-        return chain.links().stream().anyMatch(l -> CREATES.contains(l.name()) || Set.of("table", "alterTable",
-            "renameTable").contains(l.name())) ? Effect.SCHEMA : Effect.NEUTRAL;
+        return chain.links().stream()
+                .anyMatch(
+                    l ->
+                        CREATES.contains(l.name())
+                            || Set.of("table", "alterTable", "renameTable").contains(l.name()))
+            ? Effect.SCHEMA
+            : Effect.NEUTRAL;
       }
       return Effect.NEUTRAL;
     }
     if (NEUTRAL_ROOTS.contains(rootName) || root != null && root.getType().equals("array")) {
       return Effect.NEUTRAL;
     }
-    if (root != null && root.getType().equals("identifier") && values.elements(root, Map.of()) != null) {
+    if (root != null
+        && root.getType().equals("identifier")
+        && values.elements(root, Map.of()) != null) {
       return Effect.NEUTRAL;
     }
     return Effect.DATA; // a helper whose effect is unknown may restore the data

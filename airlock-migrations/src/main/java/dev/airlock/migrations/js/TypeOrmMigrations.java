@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * TypeORM migrations: TypeScript or JavaScript classes implementing {@code MigrationInterface}
- * (or with an {@code up(queryRunner)} method) in a migrations directory or named {@code
+ * TypeORM migrations: TypeScript or JavaScript classes implementing {@code MigrationInterface} (or
+ * with an {@code up(queryRunner)} method) in a migrations directory or named {@code
  * <timestamp>-<Name>.ts}. When no dialect is forced, the {@code type} of the project's data source
  * ({@code ormconfig.*}, {@code data-source.ts}) picks the SQL that is shown.
  */
@@ -22,12 +22,26 @@ public final class TypeOrmMigrations implements MigrationFormat {
   private static final Pattern MIGRATION =
       Pattern.compile("\\bMigrationInterface\\b|\\bup\\s*\\(\\s*queryRunner\\b|\\bQueryRunner\\b");
   private static final Pattern TYPE =
-      Pattern.compile("\\b(?:type|\"type\")\\s*:\\s*[\"'`]([A-Za-z0-9_-]+)[\"'`]|^\\s*TYPEORM_CONNECTION\\s*=\\s*(\\S+)",
+      Pattern.compile(
+          "\\b(?:type|\"type\")\\s*:\\s*[\"'`]([A-Za-z0-9_-]+)[\"'`]|^\\s*TYPEORM_CONNECTION\\s*=\\s*(\\S+)",
           Pattern.MULTILINE);
   private static final List<String> CONFIGS =
-      List.of("ormconfig.json", "ormconfig.js", "ormconfig.ts", "ormconfig.yml", "ormconfig.yaml", "ormconfig.env",
-          "data-source.ts", "data-source.js", "src/data-source.ts", "src/data-source.js", "src/db/data-source.ts",
-          "src/database/data-source.ts", "typeorm.config.ts", "src/typeorm.config.ts", "src/config/typeorm.config.ts");
+      List.of(
+          "ormconfig.json",
+          "ormconfig.js",
+          "ormconfig.ts",
+          "ormconfig.yml",
+          "ormconfig.yaml",
+          "ormconfig.env",
+          "data-source.ts",
+          "data-source.js",
+          "src/data-source.ts",
+          "src/data-source.js",
+          "src/db/data-source.ts",
+          "src/database/data-source.ts",
+          "typeorm.config.ts",
+          "src/typeorm.config.ts",
+          "src/config/typeorm.config.ts");
 
   @Override
   public String id() {
@@ -68,13 +82,18 @@ public final class TypeOrmMigrations implements MigrationFormat {
       Matcher m = TYPE.matcher(text.get());
       while (m.find()) {
         String type = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
-        if (type.equals("postgres") || type.equals("cockroachdb") || type.equals("aurora-postgres")) {
+        if (type.equals("postgres")
+            || type.equals("cockroachdb")
+            || type.equals("aurora-postgres")) {
           return Optional.of(Dialect.POSTGRESQL);
         }
         if (type.equals("mysql") || type.equals("mariadb") || type.equals("aurora-mysql")) {
           return Optional.of(Dialect.MYSQL);
         }
-        if (type.contains("sqlite") || type.equals("sqljs") || type.equals("capacitor") || type.equals("expo")) {
+        if (type.contains("sqlite")
+            || type.equals("sqljs")
+            || type.equals("capacitor")
+            || type.equals("expo")) {
           return Optional.of(Dialect.SQLITE);
         }
       }

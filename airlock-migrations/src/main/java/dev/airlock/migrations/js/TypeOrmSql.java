@@ -45,11 +45,27 @@ final class TypeOrmSql {
   private String rebuild(String t, String change) {
     String bare = t.substring(t.indexOf('.') + 1);
     String tmp = q("temporary_" + bare);
-    return "-- SQLite: TypeORM recreates " + table(t) + " " + change + "\n"
-        + "CREATE TABLE " + tmp + " (…);\n"
-        + "INSERT INTO " + tmp + "(…) SELECT … FROM " + table(t) + ";\n"
-        + "DROP TABLE " + table(t) + ";\n"
-        + "ALTER TABLE " + tmp + " RENAME TO " + q(bare) + ";";
+    return "-- SQLite: TypeORM recreates "
+        + table(t)
+        + " "
+        + change
+        + "\n"
+        + "CREATE TABLE "
+        + tmp
+        + " (…);\n"
+        + "INSERT INTO "
+        + tmp
+        + "(…) SELECT … FROM "
+        + table(t)
+        + ";\n"
+        + "DROP TABLE "
+        + table(t)
+        + ";\n"
+        + "ALTER TABLE "
+        + tmp
+        + " RENAME TO "
+        + q(bare)
+        + ";";
   }
 
   String dropTable(String t) {
@@ -68,7 +84,13 @@ final class TypeOrmSql {
       return rebuild(t, "with column " + q(from) + " renamed to " + q(to));
     }
     if (mysql()) {
-      return "ALTER TABLE " + table(t) + " CHANGE " + q(from) + " " + q(to) + " <its current definition>;";
+      return "ALTER TABLE "
+          + table(t)
+          + " CHANGE "
+          + q(from)
+          + " "
+          + q(to)
+          + " <its current definition>;";
     }
     return "ALTER TABLE " + table(t) + " RENAME COLUMN " + q(from) + " TO " + q(to) + ";";
   }
@@ -77,7 +99,11 @@ final class TypeOrmSql {
     if (mysql()) {
       return "RENAME TABLE " + table(from) + " TO " + table(to) + ";";
     }
-    return "ALTER TABLE " + table(from) + " RENAME TO " + q(to.substring(to.indexOf('.') + 1)) + ";";
+    return "ALTER TABLE "
+        + table(from)
+        + " RENAME TO "
+        + q(to.substring(to.indexOf('.') + 1))
+        + ";";
   }
 
   /**
@@ -88,8 +114,18 @@ final class TypeOrmSql {
     if (sqlite()) {
       return rebuild(t, "with column " + q(column) + " as " + type);
     }
-    return "ALTER TABLE " + table(t) + " DROP COLUMN " + q(column) + ";\n"
-        + "ALTER TABLE " + table(t) + " ADD " + q(newName) + " " + type + ";";
+    return "ALTER TABLE "
+        + table(t)
+        + " DROP COLUMN "
+        + q(column)
+        + ";\n"
+        + "ALTER TABLE "
+        + table(t)
+        + " ADD "
+        + q(newName)
+        + " "
+        + type
+        + ";";
   }
 
   String changeColumn(String t, String column, String newName, String type) {
@@ -97,9 +133,14 @@ final class TypeOrmSql {
       return rebuild(t, "with column " + q(column) + " as " + type);
     }
     return "-- when the type or length differs from the column's current one, TypeORM drops and re-adds it:\n"
-        + recreateColumn(t, column, newName, type) + "\n"
-        + "-- otherwise: ALTER TABLE " + table(t) + (mysql() ? " CHANGE " + q(column) + " " + q(newName) + " " + type
-            : " ALTER COLUMN " + q(column) + " …") + ";";
+        + recreateColumn(t, column, newName, type)
+        + "\n"
+        + "-- otherwise: ALTER TABLE "
+        + table(t)
+        + (mysql()
+            ? " CHANGE " + q(column) + " " + q(newName) + " " + type
+            : " ALTER COLUMN " + q(column) + " …")
+        + ";";
   }
 
   String dropIndex(String t, String name) {
@@ -113,7 +154,11 @@ final class TypeOrmSql {
     if (sqlite()) {
       return rebuild(t, "without foreign key " + q(name));
     }
-    return "ALTER TABLE " + table(t) + (mysql() ? " DROP FOREIGN KEY " : " DROP CONSTRAINT ") + q(name) + ";";
+    return "ALTER TABLE "
+        + table(t)
+        + (mysql() ? " DROP FOREIGN KEY " : " DROP CONSTRAINT ")
+        + q(name)
+        + ";";
   }
 
   String dropPrimaryKey(String t, String name) {
@@ -142,7 +187,11 @@ final class TypeOrmSql {
     }
     if (mysql()) {
       return "-- TypeORM's MySQL driver does not support check constraints: the call throws;\n"
-          + "-- the constraint would be dropped with ALTER TABLE " + table(t) + " DROP CHECK " + q(name) + ";";
+          + "-- the constraint would be dropped with ALTER TABLE "
+          + table(t)
+          + " DROP CHECK "
+          + q(name)
+          + ";";
     }
     return "ALTER TABLE " + table(t) + " DROP CONSTRAINT " + q(name) + ";";
   }
@@ -156,7 +205,11 @@ final class TypeOrmSql {
   }
 
   String dropSchema(String s, boolean ifExists, boolean cascade) {
-    return "DROP SCHEMA " + (ifExists ? "IF EXISTS " : "") + q(s) + (cascade && !mysql() ? " CASCADE" : "") + ";";
+    return "DROP SCHEMA "
+        + (ifExists ? "IF EXISTS " : "")
+        + q(s)
+        + (cascade && !mysql() ? " CASCADE" : "")
+        + ";";
   }
 
   String dropDatabase(String d, boolean ifExists) {
@@ -168,7 +221,10 @@ final class TypeOrmSql {
   }
 
   String update(String t, java.util.List<String> columns, String where) {
-    String sets = columns.isEmpty() ? "…" : String.join(", ", columns.stream().map(c -> q(c) + " = …").toList());
+    String sets =
+        columns.isEmpty()
+            ? "…"
+            : String.join(", ", columns.stream().map(c -> q(c) + " = …").toList());
     return "UPDATE " + table(t) + " SET " + sets + (where == null ? "" : " WHERE " + where) + ";";
   }
 
@@ -176,23 +232,25 @@ final class TypeOrmSql {
   String type(String type, String length) {
     String t = type.toLowerCase(Locale.ROOT);
     if (dialect == Dialect.POSTGRESQL) {
-      t = switch (t) {
-        case "varchar", "character varying", "string" -> "character varying";
-        case "int", "int4", "integer" -> "integer";
-        case "int8", "bigint" -> "bigint";
-        case "timestamp" -> "TIMESTAMP";
-        case "timestamptz" -> "TIMESTAMP WITH TIME ZONE";
-        case "bool", "boolean" -> "boolean";
-        case "float8", "double" -> "double precision";
-        default -> t;
-      };
+      t =
+          switch (t) {
+            case "varchar", "character varying", "string" -> "character varying";
+            case "int", "int4", "integer" -> "integer";
+            case "int8", "bigint" -> "bigint";
+            case "timestamp" -> "TIMESTAMP";
+            case "timestamptz" -> "TIMESTAMP WITH TIME ZONE";
+            case "bool", "boolean" -> "boolean";
+            case "float8", "double" -> "double precision";
+            default -> t;
+          };
     } else if (mysql()) {
-      t = switch (t) {
-        case "string", "character varying" -> "varchar";
-        case "integer", "int4" -> "int";
-        case "bool", "boolean" -> "tinyint";
-        default -> t;
-      };
+      t =
+          switch (t) {
+            case "string", "character varying" -> "varchar";
+            case "integer", "int4" -> "int";
+            case "bool", "boolean" -> "tinyint";
+            default -> t;
+          };
     }
     if (length != null && !length.isEmpty()) {
       return t + "(" + length + ")";

@@ -35,23 +35,48 @@ import org.treesitter.TSNode;
 
 /**
  * Reads one TypeORM migration: finds the classes with an {@code up(queryRunner)} method (they
- * implement {@code MigrationInterface}), walks {@code up} for {@code queryRunner.query(...)} SQL and
- * the query runner's schema methods, follows helper methods of the class called with the query
+ * implement {@code MigrationInterface}), walks {@code up} for {@code queryRunner.query(...)} SQL
+ * and the query runner's schema methods, follows helper methods of the class called with the query
  * runner, and reads {@code down} to report drops it cannot undo.
  */
 final class TypeOrmWalker {
   static final String FORMAT = "typeorm";
 
   private static final Set<String> READS =
-      Set.of("hasTable", "hasColumn", "getTable", "getTables", "getView", "getViews", "hasDatabase", "hasSchema",
-          "startTransaction", "commitTransaction", "rollbackTransaction", "release", "connect", "getDatabases",
-          "getSchemas", "getCurrentDatabase", "getCurrentSchema", "clearSqlMemory", "enableSqlMemory",
-          "disableSqlMemory", "getMemorySql", "executeMemoryUpSql", "executeMemoryDownSql", "hasEnumType",
-          "getReplicationMode", "isTransactionActive", "stream");
+      Set.of(
+          "hasTable",
+          "hasColumn",
+          "getTable",
+          "getTables",
+          "getView",
+          "getViews",
+          "hasDatabase",
+          "hasSchema",
+          "startTransaction",
+          "commitTransaction",
+          "rollbackTransaction",
+          "release",
+          "connect",
+          "getDatabases",
+          "getSchemas",
+          "getCurrentDatabase",
+          "getCurrentSchema",
+          "clearSqlMemory",
+          "enableSqlMemory",
+          "disableSqlMemory",
+          "getMemorySql",
+          "executeMemoryUpSql",
+          "executeMemoryDownSql",
+          "hasEnumType",
+          "getReplicationMode",
+          "isTransactionActive",
+          "stream");
   private static final Set<String> NEUTRAL_ROOTS =
-      Set.of("console", "Promise", "Math", "JSON", "Object", "Array", "String", "Number", "Date", "logger",
-          "Logger", "process", "Buffer");
-  private static final Pattern WRITES_SQL = Pattern.compile("(?i)\\b(insert|update|copy|merge|replace)\\b");
+      Set.of(
+          "console", "Promise", "Math", "JSON", "Object", "Array", "String", "Number", "Date",
+          "logger", "Logger", "process", "Buffer");
+  private static final Pattern WRITES_SQL =
+      Pattern.compile("(?i)\\b(insert|update|copy|merge|replace)\\b");
 
   private final Emitter e;
   private final JsSource src;
@@ -81,8 +106,16 @@ final class TypeOrmWalker {
     try {
       src = new JsSource(source);
     } catch (RuntimeException | UnsatisfiedLinkError ex) {
-      return new Parsed(List.of(new Occurrence(new UnparsedMigration(FORMAT, "the TypeScript parser failed: "
-          + ex.getMessage()), source.span(0, 0), "", Optional.empty(), Optional.empty(), List.of())), 0);
+      return new Parsed(
+          List.of(
+              new Occurrence(
+                  new UnparsedMigration(FORMAT, "the TypeScript parser failed: " + ex.getMessage()),
+                  source.span(0, 0),
+                  "",
+                  Optional.empty(),
+                  Optional.empty(),
+                  List.of())),
+          0);
     }
     return new TypeOrmWalker(src, dialect).run();
   }
@@ -102,7 +135,9 @@ final class TypeOrmWalker {
 
   private void collectClasses(TSNode node, List<TSNode> out) {
     String type = node.getType();
-    if ((type.equals("class_declaration") || type.equals("class") || type.equals("abstract_class_declaration"))
+    if ((type.equals("class_declaration")
+            || type.equals("class")
+            || type.equals("abstract_class_declaration"))
         && methodsOf(node).containsKey("up")) {
       out.add(node);
       return;
@@ -120,14 +155,17 @@ final class TypeOrmWalker {
         if (name != null) {
           found.putIfAbsent(src.text(name), m);
         }
-      } else if (m.getType().equals("public_field_definition") || m.getType().equals("field_definition")) {
+      } else if (m.getType().equals("public_field_definition")
+          || m.getType().equals("field_definition")) {
         // up = async (queryRunner) => { ... }
         TSNode name = JsSource.field(m, "name");
         if (name == null) {
           name = JsSource.field(m, "property");
         }
         TSNode value = JsSource.unwrap(JsSource.field(m, "value"));
-        if (name != null && value != null && value.getType().matches("arrow_function|function_expression|function")) {
+        if (name != null
+            && value != null
+            && value.getType().matches("arrow_function|function_expression|function")) {
           found.putIfAbsent(src.text(name), value);
         }
       }
@@ -181,7 +219,13 @@ final class TypeOrmWalker {
 
   private void walk(TSNode node, Ctx ctx) {
     switch (node.getType()) {
-      case "comment", "string", "template_string", "number", "regex", "type_annotation", "property_identifier" -> {}
+      case "comment",
+          "string",
+          "template_string",
+          "number",
+          "regex",
+          "type_annotation",
+          "property_identifier" -> {}
       case "call_expression" -> call(node, ctx);
       case "for_in_statement" -> forOf(node, ctx);
       default -> {
@@ -197,7 +241,10 @@ final class TypeOrmWalker {
     TSNode right = JsSource.field(node, "right");
     TSNode body = JsSource.field(node, "body");
     List<TSNode> elements = right == null ? null : values.elements(right, ctx.bindings());
-    if (left != null && left.getType().equals("identifier") && elements != null && body != null
+    if (left != null
+        && left.getType().equals("identifier")
+        && elements != null
+        && body != null
         && src.text(node).contains(" of ")) {
       for (TSNode element : elements) {
         walk(body, ctx.withBinding(src.text(left), element));
@@ -218,7 +265,10 @@ final class TypeOrmWalker {
       runnerChain(chain, ctx);
       return;
     }
-    if (root != null && root.getType().equals("this") && !links.isEmpty() && links.get(0).called()
+    if (root != null
+        && root.getType().equals("this")
+        && !links.isEmpty()
+        && links.get(0).called()
         && methods.containsKey(links.get(0).name())) {
       helper(links.get(0), ctx);
     } else if (eachOverLiteral(chain, ctx)) {
@@ -271,8 +321,10 @@ final class TypeOrmWalker {
     }
     List<TSNode> elements = values.elements(chain.root(), ctx.bindings());
     TSNode fn = l0.arg(0) == null ? null : JsSource.unwrap(l0.arg(0));
-    String param = fn == null || !fn.getType().matches("arrow_function|function_expression|function") ? null
-        : firstParam(fn);
+    String param =
+        fn == null || !fn.getType().matches("arrow_function|function_expression|function")
+            ? null
+            : firstParam(fn);
     if (elements == null || param == null) {
       return false;
     }
@@ -300,13 +352,26 @@ final class TypeOrmWalker {
     TSNode call = l0.call();
     String w = ctx.within();
     switch (m) {
-      case "query", "sql" -> e.embedded(call, l0.arg(0), l0.args(), "queryRunner.query", sql.dialect(), w, b,
-          List.of(), s -> s);
+      case "query", "sql" ->
+          e.embedded(
+              call,
+              l0.arg(0),
+              l0.args(),
+              "queryRunner.query",
+              sql.dialect(),
+              w,
+              b,
+              List.of(),
+              s -> s);
       case "dropTable" -> {
         String t = tableName(l0.arg(0), b);
         boolean ifExists = l0.arg(1) != null && src.text(l0.arg(1)).equals("true");
-        e.statement(new Drop(ObjectKind.TABLE, "table", List.of(t), ifExists, false), call, w,
-            (ifExists ? "-- only when it exists (TypeORM checks first)\n" : "") + sql.dropTable(t), List.of());
+        e.statement(
+            new Drop(ObjectKind.TABLE, "table", List.of(t), ifExists, false),
+            call,
+            w,
+            (ifExists ? "-- only when it exists (TypeORM checks first)\n" : "") + sql.dropTable(t),
+            List.of());
       }
       case "dropColumn" -> {
         String t = tableName(l0.arg(0), b);
@@ -325,12 +390,14 @@ final class TypeOrmWalker {
         String t = tableName(l0.arg(0), b);
         String from = values.nameOrText(l0.arg(1), b);
         String to = values.nameOrText(l0.arg(2), b);
-        e.statement(new RenameColumn(t, from, to), call, w, sql.renameColumn(t, from, to), List.of());
+        e.statement(
+            new RenameColumn(t, from, to), call, w, sql.renameColumn(t, from, to), List.of());
       }
       case "renameTable" -> {
         String from = tableName(l0.arg(0), b);
         String to = values.nameOrText(l0.arg(1), b);
-        e.statement(new Rename(ObjectKind.TABLE, from, to), call, w, sql.renameTable(from, to), List.of());
+        e.statement(
+            new Rename(ObjectKind.TABLE, from, to), call, w, sql.renameTable(from, to), List.of());
       }
       case "changeColumn" -> {
         changeColumn(call, tableName(l0.arg(0), b), l0.arg(1), l0.arg(2), ctx);
@@ -342,7 +409,8 @@ final class TypeOrmWalker {
         for (TSNode change : changes == null ? List.<TSNode>of() : changes) {
           TSNode obj = values.objectOf(change, b, 0);
           if (obj != null) {
-            changeColumn(call, t, values.property(obj, "oldColumn"), values.property(obj, "newColumn"), ctx);
+            changeColumn(
+                call, t, values.property(obj, "oldColumn"), values.property(obj, "newColumn"), ctx);
           }
         }
         e.statements++;
@@ -350,35 +418,62 @@ final class TypeOrmWalker {
       case "dropIndex", "dropIndices" -> {
         String t = tableName(l0.arg(0), b);
         for (Named n : constraintNames(m.equals("dropIndex"), l0.arg(1), b)) {
-          e.emit(Drop.of(ObjectKind.INDEX, n.display()), call, w, n.render(sql.dropIndex(t, n.sql())), List.of());
+          e.emit(
+              Drop.of(ObjectKind.INDEX, n.display()),
+              call,
+              w,
+              n.render(sql.dropIndex(t, n.sql())),
+              List.of());
         }
         e.statements++;
       }
       case "dropForeignKey", "dropForeignKeys" -> {
         String t = tableName(l0.arg(0), b);
         for (Named n : constraintNames(m.equals("dropForeignKey"), l0.arg(1), b)) {
-          e.emit(new DropConstraint(t, n.display(), false), call, w, n.render(sql.dropForeignKey(t, n.sql())), List.of());
+          e.emit(
+              new DropConstraint(t, n.display(), false),
+              call,
+              w,
+              n.render(sql.dropForeignKey(t, n.sql())),
+              List.of());
         }
         e.statements++;
       }
       case "dropPrimaryKey" -> {
         String t = tableName(l0.arg(0), b);
         String n = l0.arg(1) != null ? values.nameOrText(l0.arg(1), b) : "primary key";
-        e.statement(new DropConstraint(t, n, false), call, w,
-            sql.dropPrimaryKey(t, l0.arg(1) != null ? n : "PK_…"), List.of());
+        e.statement(
+            new DropConstraint(t, n, false),
+            call,
+            w,
+            sql.dropPrimaryKey(t, l0.arg(1) != null ? n : "PK_…"),
+            List.of());
       }
       case "dropUniqueConstraint", "dropUniqueConstraints" -> {
         String t = tableName(l0.arg(0), b);
         for (Named n : constraintNames(m.equals("dropUniqueConstraint"), l0.arg(1), b)) {
-          e.emit(new DropConstraint(t, n.display(), false), call, w, n.render(sql.dropUnique(t, n.sql())), List.of());
+          e.emit(
+              new DropConstraint(t, n.display(), false),
+              call,
+              w,
+              n.render(sql.dropUnique(t, n.sql())),
+              List.of());
         }
         e.statements++;
       }
-      case "dropCheckConstraint", "dropCheckConstraints", "dropExclusionConstraint", "dropExclusionConstraints" -> {
+      case "dropCheckConstraint",
+          "dropCheckConstraints",
+          "dropExclusionConstraint",
+          "dropExclusionConstraints" -> {
         String t = tableName(l0.arg(0), b);
         boolean one = m.endsWith("Constraint");
         for (Named n : constraintNames(one, l0.arg(1), b)) {
-          e.emit(new DropConstraint(t, n.display(), false), call, w, n.render(sql.dropCheck(t, n.sql())), List.of());
+          e.emit(
+              new DropConstraint(t, n.display(), false),
+              call,
+              w,
+              n.render(sql.dropCheck(t, n.sql())),
+              List.of());
         }
         e.statements++;
       }
@@ -389,8 +484,10 @@ final class TypeOrmWalker {
       case "dropView" -> {
         String v = tableName(l0.arg(0), b);
         TSNode obj = values.objectOf(l0.arg(0), b, 0);
-        boolean materialized = obj != null && values.property(obj, "materialized") != null
-            && src.text(values.property(obj, "materialized")).equals("true");
+        boolean materialized =
+            obj != null
+                && values.property(obj, "materialized") != null
+                && src.text(values.property(obj, "materialized")).equals("true");
         ObjectKind kind = materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW;
         e.statement(Drop.of(kind, v), call, w, sql.dropView(v, materialized), List.of());
       }
@@ -398,17 +495,30 @@ final class TypeOrmWalker {
         String s = values.nameOrText(l0.arg(0), b);
         boolean ifExists = l0.arg(1) != null && src.text(l0.arg(1)).equals("true");
         boolean cascade = l0.arg(2) != null && src.text(l0.arg(2)).equals("true");
-        e.statement(new Drop(ObjectKind.SCHEMA, "schema", List.of(s), ifExists, cascade), call, w,
-            sql.dropSchema(s, ifExists, cascade), List.of());
+        e.statement(
+            new Drop(ObjectKind.SCHEMA, "schema", List.of(s), ifExists, cascade),
+            call,
+            w,
+            sql.dropSchema(s, ifExists, cascade),
+            List.of());
       }
       case "dropDatabase" -> {
         String d = values.nameOrText(l0.arg(0), b);
         boolean ifExists = l0.arg(1) != null && src.text(l0.arg(1)).equals("true");
-        e.statement(new Drop(ObjectKind.DATABASE, "database", List.of(d), ifExists, false), call, w,
-            sql.dropDatabase(d, ifExists), List.of());
+        e.statement(
+            new Drop(ObjectKind.DATABASE, "database", List.of(d), ifExists, false),
+            call,
+            w,
+            sql.dropDatabase(d, ifExists),
+            List.of());
       }
-      case "clearDatabase" -> e.statement(new SchemaWipe("queryRunner.clearDatabase()"), call, w,
-          "-- drops every table, view and enum type of the database", List.of());
+      case "clearDatabase" ->
+          e.statement(
+              new SchemaWipe("queryRunner.clearDatabase()"),
+              call,
+              w,
+              "-- drops every table, view and enum type of the database",
+              List.of());
       case "createQueryBuilder" -> queryBuilder(chain, 1, null, ctx);
       default -> {
         if (!READS.contains(m)) {
@@ -419,35 +529,56 @@ final class TypeOrmWalker {
     walkArgs(chain, ctx);
   }
 
-  /** {@code changeColumn(table, old, new TableColumn({...}))}: a type or length change recreates the column. */
+  /**
+   * {@code changeColumn(table, old, new TableColumn({...}))}: a type or length change recreates the
+   * column.
+   */
   private void changeColumn(TSNode call, String table, TSNode oldArg, TSNode newArg, Ctx ctx) {
     Map<String, TSNode> b = ctx.bindings();
     String column = values.nameOrText(oldArg, b);
     TSNode newObj = newArg == null ? null : values.objectOf(newArg, b, 0);
     TSNode oldObj = oldArg == null ? null : values.objectOf(oldArg, b, 0);
-    String newName = newObj == null ? column : values.nameOrText(values.property(newObj, "name"), b);
+    String newName =
+        newObj == null ? column : values.nameOrText(values.property(newObj, "name"), b);
     if (newName.equals("?")) {
       newName = column;
     }
     String newType = newObj == null ? "?" : typeOf(newObj, b);
     String w = ctx.within();
     if (!newName.equals(column)) {
-      e.emit(new RenameColumn(table, column, newName), call, w, sql.renameColumn(table, column, newName), List.of());
+      e.emit(
+          new RenameColumn(table, column, newName),
+          call,
+          w,
+          sql.renameColumn(table, column, newName),
+          List.of());
     }
     if (oldObj != null && newObj != null) {
       boolean same = typeOf(oldObj, b).equals(newType);
       if (same) {
         e.emit(new Benign("changeColumn"), call, w, null, List.of());
       } else if (sql.sqlite()) {
-        e.emit(new AlterColumnType(table, column, newType), call, w, sql.changeColumn(table, column, newName, newType),
+        e.emit(
+            new AlterColumnType(table, column, newType),
+            call,
+            w,
+            sql.changeColumn(table, column, newName, newType),
             List.of());
       } else {
-        e.emit(new DropColumn(table, column, false, false), call, w + "; changeColumn re-creates the column",
-            sql.recreateColumn(table, column, newName, newType), List.of());
+        e.emit(
+            new DropColumn(table, column, false, false),
+            call,
+            w + "; changeColumn re-creates the column",
+            sql.recreateColumn(table, column, newName, newType),
+            List.of());
       }
       return;
     }
-    e.emit(new AlterColumnType(table, column, newType), call, w, sql.changeColumn(table, column, newName, newType),
+    e.emit(
+        new AlterColumnType(table, column, newType),
+        call,
+        w,
+        sql.changeColumn(table, column, newName, newType),
         List.of());
   }
 
@@ -491,7 +622,10 @@ final class TypeOrmWalker {
     return u;
   }
 
-  /** A table argument: a name, a {@code Table}, or a variable from {@code await queryRunner.getTable("x")}. */
+  /**
+   * A table argument: a name, a {@code Table}, or a variable from {@code await
+   * queryRunner.getTable("x")}.
+   */
   private String tableName(TSNode arg, Map<String, TSNode> b) {
     if (arg == null) {
       return "?";
@@ -514,7 +648,10 @@ final class TypeOrmWalker {
 
   // ---------------------------------------------------------------- manager and query builders
 
-  /** {@code queryRunner.manager.query(...)}, {@code .delete(User, {...})}, {@code .clear(User)}, .... */
+  /**
+   * {@code queryRunner.manager.query(...)}, {@code .delete(User, {...})}, {@code .clear(User)},
+   * ....
+   */
   private void managerChain(Chain chain, int from, Ctx ctx) {
     List<Link> links = chain.links();
     Link l = links.get(from);
@@ -526,9 +663,19 @@ final class TypeOrmWalker {
       return;
     }
     switch (m) {
-      case "query" -> e.embedded(l.call(), l.arg(0), l.args(), "manager.query", sql.dialect(), w, b, List.of(),
-          s -> s);
-      case "createQueryBuilder" -> queryBuilder(chain, from + 1, l.arg(0) == null ? null : entityTable(l.arg(0), b), ctx);
+      case "query" ->
+          e.embedded(
+              l.call(),
+              l.arg(0),
+              l.args(),
+              "manager.query",
+              sql.dialect(),
+              w,
+              b,
+              List.of(),
+              s -> s);
+      case "createQueryBuilder" ->
+          queryBuilder(chain, from + 1, l.arg(0) == null ? null : entityTable(l.arg(0), b), ctx);
       case "getRepository" -> {
         String t = entityTable(l.arg(0), b);
         if (from + 1 < links.size()) {
@@ -548,30 +695,54 @@ final class TypeOrmWalker {
     walkArgs(chain, ctx);
   }
 
-  /** {@code delete(criteria)}, {@code clear()}, {@code update(criteria, partial)} with the criteria at {@code at}. */
+  /**
+   * {@code delete(criteria)}, {@code clear()}, {@code update(criteria, partial)} with the criteria
+   * at {@code at}.
+   */
   private void repositoryOp(Link l, String table, int at, Ctx ctx) {
     Map<String, TSNode> b = ctx.bindings();
     String w = ctx.within();
     String m = l.name();
     TSNode criteria = l.arg(at);
-    Optional<Predicate> where = criteria == null || isEmptyObject(criteria, b)
-        ? Optional.empty()
-        : Optional.of(Predicate.opaque(JsValues.firstLine(src.text(criteria))));
+    Optional<Predicate> where =
+        criteria == null || isEmptyObject(criteria, b)
+            ? Optional.empty()
+            : Optional.of(Predicate.opaque(JsValues.firstLine(src.text(criteria))));
     switch (m) {
-      case "delete", "softDelete" -> e.statement(m.equals("delete") ? new DeleteRows(table, where)
-              : new UpdateRows(table, List.of("deletedAt"), where), l.call(), w,
-          m.equals("delete") ? sql.delete(table, where.map(p -> "… -- " + p.text()).orElse(null))
-              : sql.update(table, List.of("deletedAt"), where.map(p -> "… -- " + p.text()).orElse(null)), List.of());
-      case "clear" -> e.statement(new Truncate(List.of(table), false), l.call(), w, sql.clearTable(table), List.of());
+      case "delete", "softDelete" ->
+          e.statement(
+              m.equals("delete")
+                  ? new DeleteRows(table, where)
+                  : new UpdateRows(table, List.of("deletedAt"), where),
+              l.call(),
+              w,
+              m.equals("delete")
+                  ? sql.delete(table, where.map(p -> "… -- " + p.text()).orElse(null))
+                  : sql.update(
+                      table, List.of("deletedAt"), where.map(p -> "… -- " + p.text()).orElse(null)),
+              List.of());
+      case "clear" ->
+          e.statement(
+              new Truncate(List.of(table), false), l.call(), w, sql.clearTable(table), List.of());
       case "update" -> {
         TSNode partial = values.objectOf(l.arg(at + 1) == null ? criteria : l.arg(at + 1), b, 0);
         List<String> cols = partial == null ? List.of() : values.keys(partial);
-        e.statement(new UpdateRows(table, cols, where), l.call(), w,
-            sql.update(table, cols, where.map(p -> "… -- " + p.text()).orElse(null)), List.of());
+        e.statement(
+            new UpdateRows(table, cols, where),
+            l.call(),
+            w,
+            sql.update(table, cols, where.map(p -> "… -- " + p.text()).orElse(null)),
+            List.of());
       }
-      case "remove" -> e.statement(new DeleteRows(table, Optional.of(Predicate.opaque("the given entities"))),
-          l.call(), w, sql.delete(table, "… -- the given entities"), List.of());
-      case "insert", "save", "upsert" -> e.statement(new Benign("manager." + m), l.call(), w, null, List.of());
+      case "remove" ->
+          e.statement(
+              new DeleteRows(table, Optional.of(Predicate.opaque("the given entities"))),
+              l.call(),
+              w,
+              sql.delete(table, "… -- the given entities"),
+              List.of());
+      case "insert", "save", "upsert" ->
+          e.statement(new Benign("manager." + m), l.call(), w, null, List.of());
       default -> {}
     }
   }
@@ -613,10 +784,21 @@ final class TypeOrmWalker {
             cols.addAll(values.keys(obj));
           }
         }
-        case "where", "andWhere", "orWhere", "whereInIds", "andWhereInIds", "orWhereInIds", "whereExists" -> {
-          where.add(JsValues.firstLine(src.text(l.node()).substring(src.text(l.node()).lastIndexOf(n))));
-          JsValues.Str cond = n.endsWith("here") && l.arg(0) != null ? values.string(l.arg(0), b) : JsValues.Str.dynamic("");
-          whereSql.add((n.startsWith("or") ? "OR " : "AND ") + (cond.value() != null ? cond.value() : "…"));
+        case "where",
+            "andWhere",
+            "orWhere",
+            "whereInIds",
+            "andWhereInIds",
+            "orWhereInIds",
+            "whereExists" -> {
+          where.add(
+              JsValues.firstLine(src.text(l.node()).substring(src.text(l.node()).lastIndexOf(n))));
+          JsValues.Str cond =
+              n.endsWith("here") && l.arg(0) != null
+                  ? values.string(l.arg(0), b)
+                  : JsValues.Str.dynamic("");
+          whereSql.add(
+              (n.startsWith("or") ? "OR " : "AND ") + (cond.value() != null ? cond.value() : "…"));
         }
         default -> {}
       }
@@ -626,16 +808,32 @@ final class TypeOrmWalker {
     }
     Link last = links.get(links.size() - 1);
     String tt = t == null ? "?" : t;
-    Optional<Predicate> p = where.isEmpty() ? Optional.empty() : Optional.of(Predicate.opaque(String.join(".", where)));
-    String ws = whereSql.isEmpty() ? null : String.join(" ", whereSql).replaceFirst("^(AND|OR) ", "");
+    Optional<Predicate> p =
+        where.isEmpty() ? Optional.empty() : Optional.of(Predicate.opaque(String.join(".", where)));
+    String ws =
+        whereSql.isEmpty() ? null : String.join(" ", whereSql).replaceFirst("^(AND|OR) ", "");
     switch (kind) {
-      case "delete" -> e.statement(new DeleteRows(tt, p), last.call() == null ? chain.links().get(from - 1).call()
-          : last.call(), ctx.within(), sql.delete(tt, ws), List.of());
-      case "update", "softDelete" -> e.statement(new UpdateRows(tt, kind.equals("softDelete") ? List.of("deletedAt")
-              : cols, p), last.call() == null ? chain.links().get(from - 1).call() : last.call(), ctx.within(),
-          sql.update(tt, cols, ws), List.of());
-      default -> e.statement(new Benign("insert"), last.call() == null ? chain.links().get(from - 1).call()
-          : last.call(), ctx.within(), null, List.of());
+      case "delete" ->
+          e.statement(
+              new DeleteRows(tt, p),
+              last.call() == null ? chain.links().get(from - 1).call() : last.call(),
+              ctx.within(),
+              sql.delete(tt, ws),
+              List.of());
+      case "update", "softDelete" ->
+          e.statement(
+              new UpdateRows(tt, kind.equals("softDelete") ? List.of("deletedAt") : cols, p),
+              last.call() == null ? chain.links().get(from - 1).call() : last.call(),
+              ctx.within(),
+              sql.update(tt, cols, ws),
+              List.of());
+      default ->
+          e.statement(
+              new Benign("insert"),
+              last.call() == null ? chain.links().get(from - 1).call() : last.call(),
+              ctx.within(),
+              null,
+              List.of());
     }
   }
 
@@ -649,7 +847,9 @@ final class TypeOrmWalker {
   }
 
   static String snakeCase(String s) {
-    return s.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").toLowerCase(Locale.ROOT);
+    return s.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+        .toLowerCase(Locale.ROOT);
   }
 
   // ---------------------------------------------------------------- rollback
@@ -663,7 +863,9 @@ final class TypeOrmWalker {
         String n = l.name();
         if ((n.equals("query") || n.equals("sql")) && l.called()) {
           JsValues.Str s = values.string(l.arg(0), Map.of());
-          return s.value() == null || WRITES_SQL.matcher(s.value()).find() ? Effect.DATA : Effect.SCHEMA;
+          return s.value() == null || WRITES_SQL.matcher(s.value()).find()
+              ? Effect.DATA
+              : Effect.SCHEMA;
         }
       }
       String n0 = links.get(0).name() == null ? "" : links.get(0).name();
@@ -678,7 +880,9 @@ final class TypeOrmWalker {
     if (NEUTRAL_ROOTS.contains(rootName) || root != null && root.getType().equals("array")) {
       return Effect.NEUTRAL;
     }
-    if (root != null && root.getType().equals("identifier") && values.elements(root, Map.of()) != null) {
+    if (root != null
+        && root.getType().equals("identifier")
+        && values.elements(root, Map.of()) != null) {
       return Effect.NEUTRAL;
     }
     return Effect.DATA;

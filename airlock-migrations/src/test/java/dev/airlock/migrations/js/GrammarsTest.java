@@ -14,7 +14,10 @@ class GrammarsTest {
   void javascriptGrammarLoadsAndParses() {
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterJavascript());
-    TSNode root = parser.parseString(null, "exports.up = (knex) => knex.schema.dropTable('users');").getRootNode();
+    TSNode root =
+        parser
+            .parseString(null, "exports.up = (knex) => knex.schema.dropTable('users');")
+            .getRootNode();
     assertThat(root.getType()).isEqualTo("program");
     assertThat(root.hasError()).isFalse();
     assertThat(root.getNamedChild(0).getType()).isEqualTo("expression_statement");
@@ -24,10 +27,14 @@ class GrammarsTest {
   void typescriptGrammarLoadsAndParsesTypes() {
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterTypescript());
-    TSNode root = parser.parseString(null,
-        "export class A implements MigrationInterface {\n"
-            + "  public async up(queryRunner: QueryRunner): Promise<void> { await queryRunner.query(`SELECT 1`); }\n"
-            + "}\n").getRootNode();
+    TSNode root =
+        parser
+            .parseString(
+                null,
+                "export class A implements MigrationInterface {\n"
+                    + "  public async up(queryRunner: QueryRunner): Promise<void> { await queryRunner.query(`SELECT 1`); }\n"
+                    + "}\n")
+            .getRootNode();
     assertThat(root.hasError()).isFalse();
     assertThat(root.getNamedChild(0).getType()).isEqualTo("export_statement");
   }

@@ -41,16 +41,21 @@ final class HistoryRun {
     for (Path file : paths) {
       Path relative = root.relativize(file);
       String text = Files.readString(file);
-      assertThat(format.candidate(relative) && format.accepts(relative, text)).as(relative.toString()).isTrue();
-      FileReport report = checker.check(new SourceText(relative.toString(), text),
-          format.frontend(relative, Dialect.GENERIC, project));
+      assertThat(format.candidate(relative) && format.accepts(relative, text))
+          .as(relative.toString())
+          .isTrue();
+      FileReport report =
+          checker.check(
+              new SourceText(relative.toString(), text),
+              format.frontend(relative, Dialect.GENERIC, project));
       run.statements += report.statements();
       run.findings += report.findings().size();
       List<String> ids = new ArrayList<>();
       for (Finding f : report.findings()) {
         ids.add((f.suppression().isPresent() ? "~" : "") + f.rule().id());
         assertThat(f.generatedSql().isPresent() || f.rule().id().equals("irreversible-migration"))
-            .as("generated SQL of " + f.rule().id() + " in " + relative).isTrue();
+            .as("generated SQL of " + f.rule().id() + " in " + relative)
+            .isTrue();
       }
       if (!ids.isEmpty()) {
         run.actual.put(file.getFileName().toString(), ids);
@@ -61,7 +66,8 @@ final class HistoryRun {
     for (int i = 0; i < rounds; i++) {
       for (Path file : paths) {
         Path relative = root.relativize(file);
-        checker.check(new SourceText(relative.toString(), Files.readString(file)),
+        checker.check(
+            new SourceText(relative.toString(), Files.readString(file)),
             format.frontend(relative, Dialect.POSTGRESQL, project));
       }
     }

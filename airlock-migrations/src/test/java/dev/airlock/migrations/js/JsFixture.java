@@ -26,7 +26,8 @@ final class JsFixture {
   }
 
   static Parsed knexTs(String ts) {
-    return KnexWalker.parse(new SourceText("migrations/20240101000000_test.ts", ts), Dialect.POSTGRESQL);
+    return KnexWalker.parse(
+        new SourceText("migrations/20240101000000_test.ts", ts), Dialect.POSTGRESQL);
   }
 
   static Parsed typeorm(String ts) {
@@ -48,7 +49,8 @@ final class JsFixture {
   }
 
   static String up(String body) {
-    return up(body, "await knex.schema.createTable('placeholder', (t) => { t.increments('id'); });");
+    return up(
+        body, "await knex.schema.createTable('placeholder', (t) => { t.increments('id'); });");
   }
 
   /** A TypeORM migration class around {@code up} and {@code down} bodies. */
@@ -66,12 +68,16 @@ final class JsFixture {
   }
 
   static String migration(String up) {
-    return migration(up, "await queryRunner.query(`CREATE TABLE \"placeholder\" (\"id\" integer)`);");
+    return migration(
+        up, "await queryRunner.query(`CREATE TABLE \"placeholder\" (\"id\" integer)`);");
   }
 
   /** The operations of the calls that are not Benign, in order (the rollback check left out). */
   static List<Operation> risky(Parsed parsed) {
-    return parsed.occurrences().stream().map(Occurrence::operation).filter(JsFixture::ofACall).toList();
+    return parsed.occurrences().stream()
+        .map(Occurrence::operation)
+        .filter(JsFixture::ofACall)
+        .toList();
   }
 
   private static boolean ofACall(Operation o) {
@@ -93,7 +99,8 @@ final class JsFixture {
         .toList();
   }
 
-  static List<Finding> findings(String path, String text, dev.airlock.core.frontend.Frontend frontend) {
+  static List<Finding> findings(
+      String path, String text, dev.airlock.core.frontend.Frontend frontend) {
     return new Checker(Config.defaults()).check(new SourceText(path, text), frontend).findings();
   }
 }

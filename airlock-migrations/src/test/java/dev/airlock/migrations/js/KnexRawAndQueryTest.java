@@ -25,19 +25,24 @@ class KnexRawAndQueryTest {
   void rawSqlIsAnalysedWithTheSqlFrontend() {
     Parsed p = knex(up("await knex.raw('ALTER TABLE orders DROP COLUMN legacy_order_id');"));
     assertThat(risky(p)).containsExactly(new DropColumn("orders", "legacy_order_id", false, false));
-    assertThat(p.occurrences().get(0).statement()).isEqualTo("knex.raw('ALTER TABLE orders DROP COLUMN legacy_order_id')");
+    assertThat(p.occurrences().get(0).statement())
+        .isEqualTo("knex.raw('ALTER TABLE orders DROP COLUMN legacy_order_id')");
     assertThat(sql(p).get(0)).isEqualTo("ALTER TABLE orders DROP COLUMN legacy_order_id");
   }
 
   @Test
   void templateLiteralsWithoutSubstitutionsAreLiterals() {
-    Parsed p = knex(up("await knex.schema.raw(`\n  DROP TABLE IF EXISTS\n    audit_log_2019;\n`);"));
-    assertThat(risky(p)).containsExactly(new Drop(ObjectKind.TABLE, "table", List.of("audit_log_2019"), true, false));
+    Parsed p =
+        knex(up("await knex.schema.raw(`\n  DROP TABLE IF EXISTS\n    audit_log_2019;\n`);"));
+    assertThat(risky(p))
+        .containsExactly(
+            new Drop(ObjectKind.TABLE, "table", List.of("audit_log_2019"), true, false));
   }
 
   @Test
   void substitutionsOfConstantsResolveOthersAreDynamic() {
-    Parsed resolved = knex("const TABLE = 'sessions';\n" + up("await knex.raw(`TRUNCATE ${TABLE}`);"));
+    Parsed resolved =
+        knex("const TABLE = 'sessions';\n" + up("await knex.raw(`TRUNCATE ${TABLE}`);"));
     assertThat(risky(resolved)).containsExactly(new Truncate(List.of("sessions"), false));
     Parsed dynamic = knex(up("for (const t of tables) {\n  await knex.raw(`DROP TABLE ${t}`);\n}"));
     assertThat(risky(dynamic)).singleElement().isInstanceOf(DynamicSql.class);
@@ -45,7 +50,10 @@ class KnexRawAndQueryTest {
 
   @Test
   void concatenatedStringsAreJoined() {
-    Parsed p = knex(up("await knex.raw('DELETE FROM events ' +\n  'WHERE created_at < now() - interval \\'90 days\\'');"));
+    Parsed p =
+        knex(
+            up(
+                "await knex.raw('DELETE FROM events ' +\n  'WHERE created_at < now() - interval \\'90 days\\'');"));
     assertThat(risky(p)).singleElement().isInstanceOf(DeleteRows.class);
   }
 
@@ -57,7 +65,10 @@ class KnexRawAndQueryTest {
 
   @Test
   void rawAsAValueIsNotAStatement() {
-    Parsed p = knex(up("""
+    Parsed p =
+        knex(
+            up(
+                """
         await knex.schema.alterTable('users', (t) => {
           t.timestamp('seen_at').defaultTo(knex.raw('CURRENT_TIMESTAMP'));
         });
@@ -69,7 +80,10 @@ class KnexRawAndQueryTest {
 
   @Test
   void deleteWithAndWithoutWhere() {
-    Parsed p = knex(up("""
+    Parsed p =
+        knex(
+            up(
+                """
         await knex('sessions').where({ status: 'expired' }).del();
         await knex('sessions')
           .where('created_at', '<', '2020-01-01')
@@ -84,11 +98,12 @@ class KnexRawAndQueryTest {
     assertThat(first.where()).isPresent();
     assertThat(risky(p).get(2)).isEqualTo(new DeleteRows("audit_log", Optional.empty()));
     assertThat(risky(p).get(3)).isEqualTo(new DeleteRows("tmp", Optional.empty()));
-    assertThat(sql(p)).containsExactly(
-        "delete from \"sessions\" where \"status\" = 'expired';",
-        "delete from \"sessions\" where \"created_at\" < '2020-01-01' or \"user_id\" is null;",
-        "delete from \"audit_log\";",
-        "delete from \"tmp\";");
+    assertThat(sql(p))
+        .containsExactly(
+            "delete from \"sessions\" where \"status\" = 'expired';",
+            "delete from \"sessions\" where \"created_at\" < '2020-01-01' or \"user_id\" is null;",
+            "delete from \"audit_log\";",
+            "delete from \"tmp\";");
   }
 
   @Test
@@ -102,22 +117,32 @@ class KnexRawAndQueryTest {
 
   @Test
   void updatesNameTheirColumns() {
-    Parsed p = knex(up("""
+    Parsed p =
+        knex(
+            up(
+                """
         await knex('orders').update({ channel: 'web', source: null });
         await knex('products').whereIn('id', [1, 2]).update('price', 0);
         await knex('counters').increment('hits', 1);
         """));
-    assertThat(risky(p)).containsExactly(
-        new UpdateRows("orders", List.of("channel", "source"), Optional.empty()),
-        new UpdateRows("products", List.of("price"),
-            Optional.of(dev.airlock.core.operation.Predicate.opaque("whereIn('id', [1, 2])"))),
-        new UpdateRows("counters", List.of("hits"), Optional.empty()));
-    assertThat(sql(p).get(1)).isEqualTo("update \"products\" set \"price\" = ? where \"id\" in (1, 2);");
+    assertThat(risky(p))
+        .containsExactly(
+            new UpdateRows("orders", List.of("channel", "source"), Optional.empty()),
+            new UpdateRows(
+                "products",
+                List.of("price"),
+                Optional.of(dev.airlock.core.operation.Predicate.opaque("whereIn('id', [1, 2])"))),
+            new UpdateRows("counters", List.of("hits"), Optional.empty()));
+    assertThat(sql(p).get(1))
+        .isEqualTo("update \"products\" set \"price\" = ? where \"id\" in (1, 2);");
   }
 
   @Test
   void insertsAndReadsAreNotRisky() {
-    Parsed p = knex(up("""
+    Parsed p =
+        knex(
+            up(
+                """
         await knex('roles').insert([{ name: 'admin' }, { name: 'staff' }]);
         const rows = await knex('users').select('id').where({ active: true });
         await knex.batchInsert('tags', rows, 100);

@@ -12,19 +12,34 @@ import org.junit.jupiter.api.Test;
 
 /** A down that cannot bring back what up destroyed. */
 class TypeOrmRollbackTest {
-  private static final String UP = "await queryRunner.query(`ALTER TABLE \"user\" DROP COLUMN \"legacyToken\"`);";
+  private static final String UP =
+      "await queryRunner.query(`ALTER TABLE \"user\" DROP COLUMN \"legacyToken\"`);";
 
   private static List<String> reasons(Parsed p) {
-    return p.occurrences().stream().map(Occurrence::operation).filter(o -> o instanceof IrreversibleMigration)
-        .map(o -> ((IrreversibleMigration) o).reason()).toList();
+    return p.occurrences().stream()
+        .map(Occurrence::operation)
+        .filter(o -> o instanceof IrreversibleMigration)
+        .map(o -> ((IrreversibleMigration) o).reason())
+        .toList();
   }
 
   @Test
   void aDownThatOnlyAddsTheColumnBack() {
-    Parsed p = typeorm(migration(UP, "await queryRunner.query(`ALTER TABLE \"user\" ADD \"legacyToken\" varchar`);"));
-    assertThat(reasons(p)).singleElement().asString().startsWith("`down` only re-creates the schema")
+    Parsed p =
+        typeorm(
+            migration(
+                UP,
+                "await queryRunner.query(`ALTER TABLE \"user\" ADD \"legacyToken\" varchar`);"));
+    assertThat(reasons(p))
+        .singleElement()
+        .asString()
+        .startsWith("`down` only re-creates the schema")
         .contains("column `user.legacyToken`");
-    Occurrence o = p.occurrences().stream().filter(x -> x.operation() instanceof IrreversibleMigration).findFirst().get();
+    Occurrence o =
+        p.occurrences().stream()
+            .filter(x -> x.operation() instanceof IrreversibleMigration)
+            .findFirst()
+            .get();
     assertThat(o.statement()).isEqualTo("public async down(queryRunner: QueryRunner)");
   }
 
@@ -42,7 +57,11 @@ class TypeOrmRollbackTest {
 
   @Test
   void aDownThatRestoresTheData() {
-    Parsed p = typeorm(migration(UP, """
+    Parsed p =
+        typeorm(
+            migration(
+                UP,
+                """
         await queryRunner.query(`ALTER TABLE "user" ADD "legacyToken" varchar`);
         await queryRunner.query(`UPDATE "user" u SET "legacyToken" = b."token" FROM "user_backup" b WHERE b.id = u.id`);
         """));
@@ -51,7 +70,9 @@ class TypeOrmRollbackTest {
 
   @Test
   void noDownMethod() {
-    Parsed p = typeorm("""
+    Parsed p =
+        typeorm(
+            """
         export class OnlyUp1700000000003 {
           async up(queryRunner) { await queryRunner.dropTable("coupon"); }
         }
@@ -61,7 +82,11 @@ class TypeOrmRollbackTest {
 
   @Test
   void harmlessMigrationsAreNotChecked() {
-    Parsed p = typeorm(migration("await queryRunner.query(`CREATE INDEX \"IDX_a\" ON \"user\" (\"a\")`);", "// nothing"));
+    Parsed p =
+        typeorm(
+            migration(
+                "await queryRunner.query(`CREATE INDEX \"IDX_a\" ON \"user\" (\"a\")`);",
+                "// nothing"));
     assertThat(reasons(p)).isEmpty();
   }
 }
