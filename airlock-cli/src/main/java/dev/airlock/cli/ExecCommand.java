@@ -91,7 +91,9 @@ final class ExecCommand implements Callable<Integer> {
       throw new IllegalArgumentException(e.getMessage());
     }
     ShellContext context = new ShellContext(cwd, project, home, env, new LocalFileSystem());
-    List<Occurrence> occurrences = new ShellFrontend(context).analyze(line, context);
+    // a dry run describes every target (contents and git status, inside the project too)
+    ShellFrontend frontend = new ShellFrontend(context);
+    List<Occurrence> occurrences = dryRun ? frontend.dryRun(line, context) : frontend.analyze(line, context);
     Gate gate = new Gate(config, project, home);
     List<Gate.Flag> flags = gate.flags(occurrences);
     Decision decision = gate.decide(line, occurrences);

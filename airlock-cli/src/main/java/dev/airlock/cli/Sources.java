@@ -3,6 +3,10 @@ package dev.airlock.cli;
 import dev.airlock.core.check.Checker;
 import dev.airlock.core.check.FileReport;
 import dev.airlock.core.frontend.Frontend;
+import dev.airlock.core.frontend.Parsed;
+import dev.airlock.core.operation.Occurrence;
+import dev.airlock.core.shell.ShellContext;
+import dev.airlock.core.shell.ShellFrontend;
 import dev.airlock.core.policy.Config;
 import dev.airlock.core.source.SourceText;
 import dev.airlock.core.sql.SqlFrontend;
@@ -52,7 +56,11 @@ final class Sources {
 
   /** Whether a directory walk should pick this file up. */
   boolean wanted(Path file) {
-    return SourceFiles.isSql(file) || Migrations.candidate(relative(file));
+    return SourceFiles.isSql(file) || Migrations.candidate(relative(file)) || isShellName(file);
+  }
+
+  private static boolean isShellName(Path file) {
+    return ShellFrontend.isShellScript(file.getFileName().toString(), Optional.empty());
   }
 
   Path relative(Path file) {
@@ -107,6 +115,12 @@ final class Sources {
       return Migrations.byId(formatHint.get()).map(f -> f.frontend(rel, dialect, project));
     }
     Optional<MigrationFormat> format = Migrations.detect(rel, text);
+    String firstLine = text.lines().findFirst().orElse("");
+    if (ShellFrontend.isShellScript(file.getFileName().toString(), Optional.of(firstLine))) {
+      // a shell script: every command is checked; a build-tool reading adds flyway clean and the like
+      Frontend shell = new ShellFrontend(ShellContext.script(root));
+      return Optional.of(format.map(f -> both(shell, f.frontend(rel, dialect, project))).orElse(shell));
+    }
     if (format.isPresent()) {
       return Optional.of(format.get().frontend(rel, dialect, project));
     }
@@ -126,6 +140,17 @@ final class Sources {
 
   private boolean explicitlyNamed(Path file) {
     return explicit.contains(file.toAbsolutePath().normalize());
+  }
+
+  /** Two readings of one file, reported together. */
+  private static Frontend both(Frontend a, Frontend b) {
+    return source -> {
+      Parsed first = a.parse(source);
+      Parsed second = b.parse(source);
+      List<Occurrence> all = new ArrayList<>(first.occurrences());
+      all.addAll(second.occurrences());
+      return new Parsed(all, first.statements() + second.statements());
+    };
   }
 
   private static Loaded skipped(FileReport report) {

@@ -142,6 +142,15 @@ class CheckCommandTest {
     assertThat(bad.err()).startsWith("airlock: --changed-since");
   }
 
+  @Test
+  void shellScriptsAreCheckedCommandByCommand() throws IOException {
+    write("scripts/cleanup.sh", "#!/bin/sh\nrm -rf build\nrm -rf /var/app/releases/temp ../shared/uploads\n");
+    write("scripts/reset.bash", "#!/usr/bin/env bash\ngit reset --hard origin/main\n");
+    Cli cli = Cli.run("check", "--color", "never", dir.toString());
+    assertThat(cli.out()).contains("cleanup.sh:3:1").contains("rm-outside-project").contains("reset.bash:2:1").doesNotContain("cleanup.sh:2:1");
+    assertThat(cli.exitCode()).isEqualTo(Main.FINDINGS);
+  }
+
   private void git(String... args) throws Exception {
     String[] command = new String[args.length + 1];
     command[0] = "git";

@@ -2,6 +2,8 @@ package dev.airlock.migrations;
 
 import dev.airlock.migrations.alembic.AlembicFormat;
 import dev.airlock.migrations.django.DjangoFormat;
+import dev.airlock.migrations.js.KnexMigrations;
+import dev.airlock.migrations.js.TypeOrmMigrations;
 import dev.airlock.migrations.jvm.BuildScriptsFormat;
 import dev.airlock.migrations.jvm.FlywayJavaFormat;
 import dev.airlock.migrations.jvm.SpringSettingsFormat;
@@ -25,6 +27,8 @@ public final class Migrations {
           new AlembicFormat(),
           new DjangoFormat(),
           new RailsMigrations(),
+          new TypeOrmMigrations(),
+          new KnexMigrations(),
           new FlywayJavaFormat(),
           new SpringSettingsFormat(),
           new BuildScriptsFormat(),
