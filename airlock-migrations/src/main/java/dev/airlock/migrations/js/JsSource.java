@@ -2,7 +2,7 @@ package dev.airlock.migrations.js;
 
 import dev.airlock.core.source.SourceText;
 import dev.airlock.core.source.Span;
-import java.nio.charset.StandardCharsets;
+import dev.airlock.migrations.treesitter.Utf8Offsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,7 @@ final class JsSource {
     // every offset stays right) so that line comments end where a reader sees them end.
     this.tree = parser.parseString(null, text.replaceAll("\r(?!\n)", "\n"));
     this.root = tree.getRootNode();
-    this.byteToChar = byteIndex(text);
+    this.byteToChar = Utf8Offsets.byteToChar(text);
     index(root);
   }
 
@@ -57,31 +57,6 @@ final class JsSource {
   static boolean typeScript(String path) {
     String p = path.toLowerCase(Locale.ROOT);
     return p.endsWith(".ts") || p.endsWith(".mts") || p.endsWith(".cts");
-  }
-
-  private static int[] byteIndex(String text) {
-    boolean ascii = true;
-    for (int i = 0; i < text.length() && ascii; i++) {
-      ascii = text.charAt(i) < 0x80;
-    }
-    if (ascii) {
-      return null;
-    }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    int[] map = new int[bytes.length + 1];
-    int b = 0;
-    for (int c = 0; c < text.length(); c++) {
-      int cp = text.codePointAt(c);
-      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      for (int k = 0; k < len && b < bytes.length; k++) {
-        map[b++] = c;
-      }
-      if (Character.isSupplementaryCodePoint(cp)) {
-        c++;
-      }
-    }
-    map[bytes.length] = text.length();
-    return map;
   }
 
   private void index(TSNode node) {
@@ -98,10 +73,8 @@ final class JsSource {
   }
 
   int charOffset(int byteOffset) {
-    if (byteToChar == null) {
-      return Math.min(byteOffset, text.length());
-    }
-    return byteToChar[Math.min(byteOffset, byteToChar.length - 1)];
+    // mapped offsets never pass the end; clamp the ASCII case (offset = byte offset) the same way
+    return Math.min(Utf8Offsets.charOffset(byteToChar, byteOffset), text.length());
   }
 
   String text(TSNode node) {

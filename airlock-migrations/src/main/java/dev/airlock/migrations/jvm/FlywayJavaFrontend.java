@@ -97,23 +97,7 @@ final class FlywayJavaFrontend implements Frontend {
 
   @Override
   public Parsed parse(SourceText source) {
-    try {
-      return read(source);
-    } catch (RuntimeException | StackOverflowError e) {
-      // fail closed: a bug or an input no reader survives is still reported, never silence
-      int end = source.text().indexOf('\n');
-      Span span = source.span(0, end < 0 ? source.text().length() : end);
-      return new Parsed(
-          List.of(
-              new Occurrence(
-                  new UnparsedMigration(FORMAT, "could not be read: " + e),
-                  span,
-                  source.text().substring(0, span.endOffset()),
-                  Optional.empty(),
-                  Optional.empty(),
-                  List.of())),
-          1);
-    }
+    return FailClosed.parse(FORMAT, source, this::read);
   }
 
   private Parsed read(SourceText source) {

@@ -1,5 +1,6 @@
 package dev.airlock.migrations.python;
 
+import dev.airlock.migrations.treesitter.Utf8Offsets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,8 @@ public final class PythonSource {
   }
 
   private PyNode copy(TSNode n, String field, int[] charAt) {
-    int s = offset(n.getStartByte(), charAt);
-    int e = offset(n.getEndByte(), charAt);
+    int s = Utf8Offsets.charOffset(charAt, n.getStartByte());
+    int e = Utf8Offsets.charOffset(charAt, n.getEndByte());
     String type = n.getType();
     PyNode out = new PyNode(this, type, field, n.isNamed(), s, e);
     if (n.isError() || n.isMissing()) {
@@ -66,13 +67,6 @@ public final class PythonSource {
       out.add(copy(n.getChild(i), n.getFieldNameForChild(i), charAt));
     }
     return out;
-  }
-
-  private static int offset(int bytes, int[] charAt) {
-    if (charAt == null) {
-      return bytes;
-    }
-    return charAt[Math.min(bytes, charAt.length - 1)];
   }
 
   /** null when the text is ASCII (bytes are chars); else the char offset of every byte offset. */

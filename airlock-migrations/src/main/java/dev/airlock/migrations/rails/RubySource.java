@@ -2,7 +2,7 @@ package dev.airlock.migrations.rails;
 
 import dev.airlock.core.source.SourceText;
 import dev.airlock.core.source.Span;
-import java.nio.charset.StandardCharsets;
+import dev.airlock.migrations.treesitter.Utf8Offsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,38 +44,13 @@ final class RubySource {
     // offset stays right) rather than let the whole file collapse into its first comment.
     this.tree = PARSER.get().parseString(null, text.replaceAll("\r(?!\n)", "\n"));
     this.root = tree.getRootNode();
-    this.byteToChar = byteIndex(text);
+    this.byteToChar = Utf8Offsets.byteToChar(text);
     List<TSNode> beginnings = new ArrayList<>();
     List<TSNode> bodies = new ArrayList<>();
     index(root, beginnings, bodies);
     for (int i = 0; i < beginnings.size() && i < bodies.size(); i++) {
       heredocBodies.put(beginnings.get(i).getStartByte(), bodies.get(i));
     }
-  }
-
-  private static int[] byteIndex(String text) {
-    boolean ascii = true;
-    for (int i = 0; i < text.length() && ascii; i++) {
-      ascii = text.charAt(i) < 0x80;
-    }
-    if (ascii) {
-      return null;
-    }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    int[] map = new int[bytes.length + 1];
-    int b = 0;
-    for (int c = 0; c < text.length(); c++) {
-      int cp = text.codePointAt(c);
-      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      for (int k = 0; k < len && b < bytes.length; k++) {
-        map[b++] = c;
-      }
-      if (Character.isSupplementaryCodePoint(cp)) {
-        c++;
-      }
-    }
-    map[bytes.length] = text.length();
-    return map;
   }
 
   private void index(TSNode node, List<TSNode> beginnings, List<TSNode> bodies) {
@@ -98,10 +73,7 @@ final class RubySource {
   }
 
   int charOffset(int byteOffset) {
-    if (byteToChar == null) {
-      return byteOffset;
-    }
-    return byteToChar[Math.min(byteOffset, byteToChar.length - 1)];
+    return Utf8Offsets.charOffset(byteToChar, byteOffset);
   }
 
   String text(TSNode node) {
