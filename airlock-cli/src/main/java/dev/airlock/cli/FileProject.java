@@ -13,6 +13,10 @@ import java.util.stream.Stream;
 final class FileProject implements Project {
   private static final long MAX_BYTES = CheckCommand.DEFAULT_MAX_BYTES;
   private final Path root;
+  // frontends ask for the same config files for every migration (Flyway looks upward from each
+  // file), so answers are kept for the run
+  private final java.util.Map<Path, Optional<String>> reads = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<Path, List<Path>> listings = new java.util.concurrent.ConcurrentHashMap<>();
 
   FileProject(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -20,7 +24,10 @@ final class FileProject implements Project {
 
   @Override
   public Optional<String> read(Path relative) {
-    Path file = root.resolve(relative).normalize();
+    return reads.computeIfAbsent(root.resolve(relative).normalize(), this::readNow);
+  }
+
+  private Optional<String> readNow(Path file) {
     try {
       if (!file.startsWith(root) || !Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
         return Optional.empty();
@@ -33,7 +40,10 @@ final class FileProject implements Project {
 
   @Override
   public List<Path> list(Path relativeDirectory) {
-    Path dir = root.resolve(relativeDirectory).normalize();
+    return listings.computeIfAbsent(root.resolve(relativeDirectory).normalize(), this::listNow);
+  }
+
+  private List<Path> listNow(Path dir) {
     if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
       return List.of();
     }
