@@ -3,6 +3,7 @@ package dev.airlock.core.operation;
 import dev.airlock.core.source.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,10 +28,19 @@ public record Allowance(String ruleId, String reason, Span span, String text) {
    * use this with the comment's span.
    */
   public static List<Allowance> parse(String comment, Span span) {
+    return parse(comment, (start, end) -> span);
+  }
+
+  /**
+   * The allowances in one comment, each with the span {@code spanOf} gives for the matched
+   * text's offsets within the comment (frontends with exact offsets point at the directive).
+   */
+  public static List<Allowance> parse(String comment, BiFunction<Integer, Integer, Span> spanOf) {
     List<Allowance> out = new ArrayList<>();
     Matcher m = SYNTAX.matcher(comment);
     while (m.find()) {
       String reason = m.group(2).replaceAll("\\*/\\s*$", "").strip();
+      Span span = spanOf.apply(m.start(), m.end());
       String ids = m.group(1) == null ? "" : m.group(1);
       for (String id : ids.split(",")) {
         out.add(new Allowance(id.strip(), reason, span, comment.strip()));
