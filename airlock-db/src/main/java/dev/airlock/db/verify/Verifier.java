@@ -16,13 +16,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs a migration for real inside one transaction and always rolls it back. Start here: {@link
@@ -35,6 +33,7 @@ public final class Verifier {
   private final Connection connection;
   private final Db db;
   private final Bodies bodies = new Bodies();
+  /** Tables, views and sequences by oid, under the name last seen: a dropped one keeps it in lock reports. */
   private final Map<Long, String> relationNames = new java.util.HashMap<>();
 
   private Verifier(Connection connection) {
@@ -97,7 +96,7 @@ public final class Verifier {
 
     Snapshot before = Catalog.snapshot(connection);
     for (var o : before.objects().values()) {
-      if (o.kind().equals("table") || o.kind().equals("index") || o.kind().endsWith("view") || o.kind().equals("sequence")) {
+      if (o.kind().equals("table") || o.kind().endsWith("view") || o.kind().equals("sequence")) {
         relationNames.put(o.oid(), o.name());
       }
     }
@@ -160,10 +159,21 @@ public final class Verifier {
     String note = special.map(Kind.Special::note).orElse("");
 
     List<Operation> ops = Targets.operations(p);
-    List<Targets.Target> targets = Targets.resolve(db, ops);
-    List<DataLoss> at = Losses.measure(db, index, p, targets);
-    List<Dependents.Dep> deps = Dependents.before(db, targets);
-    Set<StatementResult.Lock> locksBefore = new HashSet<>(locks());
+    // Airlock's own probes (counting rows, reading pg_depend) take locks too; they run in a
+    // savepoint that is rolled back, which releases those locks, so they hide none of the statement's.
+    List<Targets.Target> targets;
+    List<DataLoss> at;
+    List<Dependents.Dep> deps;
+    db.exec("SAVEPOINT airlock_measure");
+    try {
+      targets = Targets.resolve(db, ops);
+      at = Losses.measure(db, index, p, targets);
+      deps = Dependents.before(db, targets);
+    } finally {
+      db.exec("ROLLBACK TO SAVEPOINT airlock_measure");
+      db.exec("RELEASE SAVEPOINT airlock_measure");
+    }
+    Map<HeldLock, StatementResult.Lock> locksBefore = locks();
 
     db.exec("SAVEPOINT airlock_statement");
     long t0 = System.nanoTime();
@@ -186,11 +196,11 @@ public final class Verifier {
     long micros = (System.nanoTime() - t0) / 1000;
     db.exec("RELEASE SAVEPOINT airlock_statement");
     List<StatementResult.Lock> taken = new ArrayList<>();
-    for (StatementResult.Lock l : locks()) {
-      if (!locksBefore.contains(l)) {
-        taken.add(l);
+    locks().forEach((held, lock) -> {
+      if (!locksBefore.containsKey(held)) {
+        taken.add(lock);
       }
-    }
+    });
     for (DataLoss l : at) {
       if (l.rows() < 0 && rows >= 0) {
         l = new DataLoss(l.statement(), l.action(), l.table(), l.columns(), rows, -1, l.changed(), l.keyColumns(), l.where());
@@ -260,18 +270,34 @@ public final class Verifier {
     return "changes " + t.table();
   }
 
-  private List<StatementResult.Lock> locks() throws SQLException {
-    List<StatementResult.Lock> out = new ArrayList<>();
+  /** A granted relation lock, by relation oid: a rename or a drop does not make a held lock new. */
+  private record HeldLock(long relation, String mode) {}
+
+  /**
+   * The relation locks this backend holds now, in name order. A relation dropped in this
+   * transaction keeps the last name it was seen under, marked {@code (dropped)}.
+   */
+  private Map<HeldLock, StatementResult.Lock> locks() throws SQLException {
+    Map<HeldLock, StatementResult.Lock> out = new LinkedHashMap<>();
     for (String[] r :
         db.rows(
-            "SELECT coalesce(quote_ident(n.nspname)||'.'||quote_ident(c.relname), 'relation '||l.relation::text), l.mode, l.relation::bigint"
+            "SELECT quote_ident(n.nspname)||'.'||quote_ident(c.relname), l.mode, l.relation::bigint"
                 + " FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation LEFT JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
                 + " AND (n.nspname IS NULL OR n.nspname NOT IN ('pg_catalog','information_schema'))"
                 + " AND (c.relkind IS NULL OR c.relkind IN ('r','p','m','v','S','f'))"
-                + " ORDER BY 1, 2")) {
-      String name = r[0].startsWith("relation ") ? relationNames.getOrDefault(Long.parseLong(r[2]), r[0]) + " (dropped)" : r[0];
-      out.add(new StatementResult.Lock(name, mode(r[1])));
+                + " ORDER BY c.oid IS NULL, 1, 3, 2")) {
+      long oid = Long.parseLong(r[2]);
+      String name;
+      if (r[0] != null) {
+        name = r[0];
+        relationNames.put(oid, name);
+      } else if (relationNames.containsKey(oid)) {
+        name = relationNames.get(oid) + " (dropped)";
+      } else {
+        continue; // an index or TOAST table dropped with its table: not listed while it existed either
+      }
+      out.put(new HeldLock(oid, r[1]), new StatementResult.Lock(name, mode(r[1])));
     }
     return out;
   }
