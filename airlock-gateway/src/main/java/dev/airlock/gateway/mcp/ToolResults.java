@@ -1,0 +1,41 @@
+package dev.airlock.gateway.mcp;
+
+import dev.airlock.gateway.ToolAnswer;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A {@link ToolAnswer} as an MCP tool result: the summary as the first text block, the data as
+ * JSON both in a second text block (for clients that read only text) and as {@code
+ * structuredContent}; {@code isError} when the gateway refused or failed.
+ */
+final class ToolResults {
+  private ToolResults() {}
+
+  static CallToolResult of(ToolAnswer answer, McpJsonMapper json) {
+    Map<String, Object> data = answer.data() == null ? Map.of() : answer.data();
+    String dataJson;
+    try {
+      dataJson = json.writeValueAsString(data);
+    } catch (IOException | RuntimeException e) {
+      return error(answer.summary() + " (its data could not be written as JSON: " + e.getMessage() + ")");
+    }
+    return CallToolResult.builder()
+        .addTextContent(answer.summary())
+        .addTextContent(dataJson)
+        .structuredContent(json, dataJson)
+        .isError(answer.error())
+        .build();
+  }
+
+  /** A call the gateway never saw: bad arguments, or a failure around it. */
+  static CallToolResult error(String message) {
+    return CallToolResult.builder()
+        .addTextContent(message)
+        .structuredContent(Map.of("error", message))
+        .isError(true)
+        .build();
+  }
+}
