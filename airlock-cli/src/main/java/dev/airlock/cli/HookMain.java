@@ -113,6 +113,10 @@ final class HookMain {
     HookRequest request = null;
     Decision decision;
     try {
+      if (env.containsKey("AIRLOCK_HOOK_INPUT_TIMEOUT")) {
+        // bin/airlock read stdin first and it did not end in time
+        throw new TimeoutException("no complete input on stdin within " + READ_TIMEOUT_MS / 1000 + " s");
+      }
       String stdin = read(in);
       request = agent.read(stdin, defaultCwd.toString(), env);
       decision = decide(request, rootOption);

@@ -50,6 +50,10 @@ public final class Main implements Runnable {
               System.getenv(),
               java.nio.file.Path.of("").toAbsolutePath()));
     }
+    if (args.length > 0 && args[0].equals("hook-server")) {
+      // the warm process bin/airlock's hook client talks to (see HookServer)
+      System.exit(HookServer.run(args, new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.getenv()));
+    }
     System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 

@@ -3,9 +3,14 @@ package dev.airlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,11 @@ class HookProcessTest {
   private record Run(int exit, String out, String err) {}
 
   private Run airlock(HookFixture f, String stdin, String... args) throws IOException, InterruptedException {
+    return airlock(f, Map.of("AIRLOCK_NO_HOOK_SERVER", "1"), stdin, args);
+  }
+
+  private Run airlock(HookFixture f, Map<String, String> extraEnv, String stdin, String... args)
+      throws IOException, InterruptedException {
     Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("bin/airlock");
     String[] command = new String[args.length + 1];
     command[0] = launcher.toString();
@@ -30,6 +40,7 @@ class HookProcessTest {
     env.putAll(f.env());
     env.put("PATH", System.getenv("PATH"));
     env.put("AIRLOCK_CLASSPATH", System.getProperty("java.class.path"));
+    env.putAll(extraEnv);
     Process p = pb.start();
     p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
@@ -61,5 +72,76 @@ class HookProcessTest {
     Run generic = airlock(f, "rm -rf ../shared/uploads", "hook", "generic");
     assertThat(generic.exit()).isEqualTo(2);
     assertThat(Files.readAllLines(f.airlockHome.resolve("audit.jsonl"))).hasSize(4);
+  }
+
+  private static final List<String> CALLS =
+      List.of("rm -rf /var/app/releases/temp ../shared/uploads", "git status", "{\"tool_name\": \"Bash\", ");
+
+  @Test
+  void theWarmServerAnswersExactlyAsAJvmWould() throws Exception {
+    HookFixture f = new HookFixture(tmp);
+    List<Run> cold = new ArrayList<>();
+    for (String c : CALLS) {
+      cold.add(airlock(f, c.startsWith("{") ? c : f.claude(c), "hook", "claude"));
+    }
+    cold.add(airlock(f, "rm -rf ../shared/uploads", "hook", "generic"));
+
+    Map<String, String> withServer = Map.of("AIRLOCK_HOOK_SERVER_IDLE", "60");
+    Path serverFile = f.airlockHome.resolve("hookd/server");
+    airlock(f, withServer, f.claude("ls"), "hook", "claude"); // answered by a JVM; starts the server
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(serverFile) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(serverFile).exists();
+    assertThat(Files.getPosixFilePermissions(serverFile)).containsExactlyInAnyOrder(
+        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    long serverPid = Long.parseLong(Files.readAllLines(serverFile).get(2));
+    try {
+      List<Run> warm = new ArrayList<>();
+      for (String c : CALLS) {
+        warm.add(airlock(f, withServer, c.startsWith("{") ? c : f.claude(c), "hook", "claude"));
+      }
+      warm.add(airlock(f, withServer, "rm -rf ../shared/uploads", "hook", "generic"));
+      assertThat(warm).isEqualTo(cold);
+      // the server wrote the audit entries of the warm calls, with the caller's AIRLOCK_HOME
+      List<String> audit = Files.readAllLines(f.airlockHome.resolve("audit.jsonl"));
+      assertThat(audit).hasSize(2 * cold.size() + 1);
+      assertThat(audit.get(audit.size() - 1)).contains("\"agent\":\"generic\"").contains("\"decision\":\"deny\"");
+    } finally {
+      ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroy);
+    }
+  }
+
+  @Test
+  void aServerThatIsGoneOrWrongIsNoAnswer() throws Exception {
+    HookFixture f = new HookFixture(tmp);
+    Run expected = airlock(f, f.claude("rm -rf ../shared/uploads"), "hook", "claude");
+    Files.createDirectories(f.airlockHome.resolve("hookd"));
+    // a server file left by a killed server: nothing listens on the port
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    Files.writeString(f.airlockHome.resolve("hookd/server"), closedPort + "\ntoken\n1\nproof\n");
+    Run gone = airlock(f, Map.of("AIRLOCK_HOOK_SERVER_IDLE", "1"), f.claude("rm -rf ../shared/uploads"), "hook", "claude");
+    assertThat(gone).isEqualTo(expected);
+    // another process took the port: it learns the token, but cannot answer with the proof
+    try (ServerSocket liar = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread t =
+          new Thread(
+              () -> {
+                try (Socket c = liar.accept()) {
+                  c.getOutputStream().write("guess 0 2 0\n{}".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  // the test below fails if the client trusted it
+                }
+              });
+      t.start();
+      Files.writeString(f.airlockHome.resolve("hookd/server"), liar.getLocalPort() + "\ntoken\n1\nproof\n");
+      Run lied = airlock(f, Map.of("AIRLOCK_HOOK_SERVER_IDLE", "1"), f.claude("rm -rf ../shared/uploads"), "hook", "claude");
+      t.join(10_000);
+      assertThat(lied).isEqualTo(expected);
+    }
   }
 }

@@ -34,6 +34,7 @@ final class Paths {
   private Path realRoot;
   private Path realHome;
   private boolean projectInTemp;
+  private boolean noProject;
   private boolean insideWork;
 
   /**
@@ -53,6 +54,9 @@ final class Paths {
       realRoot = ctx.fs().toRealPath(ctx.projectRoot()).orElse(ctx.projectRoot());
       realHome = ctx.fs().toRealPath(ctx.home()).orElse(ctx.home());
       projectInTemp = isTemp(realRoot.toString()) || isTemp(ctx.projectRoot().toString());
+      // Run from / or ~ (no repository above): that directory is no project, or every delete
+      // under it would count as ordinary work. A dotfiles repository at ~ is no project either.
+      noProject = SYSTEM_DIRS.contains(stripSlash(realRoot.toString())) || realHome.startsWith(realRoot) || ctx.home().startsWith(ctx.projectRoot());
     }
   }
 
@@ -261,10 +265,11 @@ final class Paths {
   /** Where an absolute, real path lies. */
   Place place(Path real) {
     roots();
-    if (real.equals(realRoot) || real.equals(ctx.projectRoot())) {
+    if (noProject) {
+      // fall through to home, system, temp and outside
+    } else if (real.equals(realRoot) || real.equals(ctx.projectRoot())) {
       return Place.PROJECT_ROOT;
-    }
-    if (real.startsWith(realRoot) || real.startsWith(ctx.projectRoot())) {
+    } else if (real.startsWith(realRoot) || real.startsWith(ctx.projectRoot())) {
       return Place.PROJECT;
     }
     if (real.equals(realHome) || real.equals(ctx.home())) {

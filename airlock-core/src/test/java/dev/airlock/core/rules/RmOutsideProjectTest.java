@@ -1,5 +1,9 @@
 package dev.airlock.core.rules;
 
+import dev.airlock.core.shell.FileSystemView;
+import dev.airlock.core.shell.ShellContext;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RmOutsideProjectTest {
@@ -68,5 +72,20 @@ class RmOutsideProjectTest {
         EOF
         rm -rf "${TMPDIR:-/tmp}/airlock-test"
         """);
+  }
+
+  @Test
+  void theHomeDirectoryIsNoProject() {
+    // an agent started in ~ (or in a dotfiles repository there) must not delete ~/Documents as work
+    Path home = Path.of("/home/user");
+    RuleTester.forRule("rm-outside-project")
+        .shell(new ShellContext(home, home, home, Map.of("HOME", "/home/user"), FileSystemView.none()))
+        .expect(
+            """
+            # FINDING: `Documents` (/home/user/Documents
+            rm -rf Documents
+            # FINDING: `~/photos` (/home/user/photos
+            rm -r ~/photos
+            """);
   }
 }

@@ -1,5 +1,9 @@
 package dev.airlock.core.rules;
 
+import dev.airlock.core.shell.FileSystemView;
+import dev.airlock.core.shell.ShellContext;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RmSystemPathTest {
@@ -56,5 +60,20 @@ class RmSystemPathTest {
         du -sh /usr
         rm -rf "$HOME/.cache/pip"
         """);
+  }
+
+  @Test
+  void aCommandRunFromTheFileSystemRootHasNoProjectToHideIn() {
+    // no repository above `/`: the working directory is the "project root", and must not make
+    // every system path ordinary work
+    RuleTester.forRule("rm-system-path")
+        .shell(new ShellContext(Path.of("/"), Path.of("/"), Path.of("/home/user"), Map.of(), FileSystemView.none()))
+        .expect(
+            """
+            # FINDING: `/etc`
+            rm -rf /etc
+            # FINDING: `usr` (/usr
+            rm -rf usr
+            """);
   }
 }
