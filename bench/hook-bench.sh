@@ -5,8 +5,10 @@
 #   bench/hook-bench.sh                 # 50 calls per variant
 #   CALLS=100 bench/hook-bench.sh
 #
-# Prints, per variant (no archive on the default java; the launcher as installed, i.e. with its
-# class-data archive): median and p95 wall time over $CALLS calls and the peak RSS of any call;
+# Prints, per variant (no archive on the default java; the launcher without its server, i.e. a JVM
+# per call with its class-data archive; the launcher as installed, i.e. bash talking to the warm
+# hook-server): median and p95 wall time over $CALLS calls and the peak RSS of any call (the
+# server's own resident set is printed apart);
 # a JVM hello world on the same machine at the same time, for scale; then decisions per second
 # in process (bench/HookBench.java). The machine's load average is printed too: on a shared or
 # busy machine every figure moves with it.
@@ -69,11 +71,22 @@ for j in /usr/lib/jvm/*/bin/java; do
   measure "JVM hello world (java $v)" "$j" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$work" Hello
   measure "airlock hook claude, java $v, no archive" "$j" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" hook claude
 done
+export AIRLOCK_NO_HOOK_SERVER=1   # the JVM paths first: each call a JVM of its own
 AIRLOCK_JAVA=java bin/airlock hook claude <<<"$input" >/dev/null 2>&1 || true   # first call records the archive
 measure "bin/airlock hook claude, java 17 + AppCDS" env AIRLOCK_JAVA=java bin/airlock hook claude
 bin/airlock hook claude <<<"$input" >/dev/null 2>&1 || true
-measure "bin/airlock hook claude (as installed)" bin/airlock hook claude
+measure "bin/airlock hook claude, no server (JDK 25 AOT)" bin/airlock hook claude
 ls "$AIRLOCK_HOME/cds" | sed 's/^/  archive: /'
+unset AIRLOCK_NO_HOOK_SERVER
+
+# As installed: the first call starts the warm hook-server, every later call is bash + loopback.
+bin/airlock hook claude <<<"$input" >/dev/null 2>&1 || true
+for _ in $(seq 100); do [ -f "$AIRLOCK_HOME/hookd/server" ] && break; sleep 0.1; done
+bin/airlock hook claude <<<"$input" >/dev/null 2>&1 || true
+measure "bin/airlock hook claude (as installed, warm server)" bin/airlock hook claude
+server_pid=$(sed -n 3p "$AIRLOCK_HOME/hookd/server")
+echo "  hook-server (pid $server_pid) resident set after the calls: $(awk '/VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$server_pid/status"), peak $(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$server_pid/status")"
+kill "$server_pid" 2>/dev/null || true
 
 echo "== in process, one thread: java -cp $jar bench/HookBench.java"
-java -XX:+UseSerialGC -cp "$jar" bench/HookBench.java | tail -1
+java -XX:+UseSerialGC -cp "$jar" bench/HookBench.java | tail -2

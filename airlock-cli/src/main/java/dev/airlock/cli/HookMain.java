@@ -4,6 +4,7 @@ import dev.airlock.core.policy.Config;
 import dev.airlock.core.policy.ConfigException;
 import dev.airlock.core.policy.Decision;
 import dev.airlock.core.policy.Gate;
+import dev.airlock.core.shell.FileSystemView;
 import dev.airlock.core.shell.LocalFileSystem;
 import dev.airlock.core.shell.ShellContext;
 import dev.airlock.core.shell.ShellFrontend;
@@ -51,16 +52,24 @@ final class HookMain {
 
   private final Map<String, String> env;
   private final Path processCwd;
+  private final FileSystemView disk;
 
-  private HookMain(Map<String, String> env, Path processCwd) {
+  private HookMain(Map<String, String> env, Path processCwd, FileSystemView disk) {
     this.env = env;
     this.processCwd = processCwd;
+    this.disk = disk;
   }
 
   /** {@code args[0]} is "hook". Returns the exit code. */
   static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, Path processCwd) {
+    return run(args, in, out, err, env, processCwd, new LocalFileSystem());
+  }
+
+  /** As above, on a given view of the disk (tests use a slow one to prove the timeout). */
+  static int run(
+      String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, Path processCwd, FileSystemView disk) {
     try {
-      return new HookMain(env, processCwd).dispatch(args, in, out, err);
+      return new HookMain(env, processCwd, disk).dispatch(args, in, out, err);
     } finally {
       out.flush();
       err.flush();
@@ -165,7 +174,7 @@ final class HookMain {
     if (trusted.isPresent()) {
       return trusted.get();
     }
-    ShellContext context = new ShellContext(cwd, root, home, env, new LocalFileSystem());
+    ShellContext context = new ShellContext(cwd, root, home, env, disk);
     long timeoutMs = config.hook().timeout().toMillis();
     CompletableFuture<Decision> result = new CompletableFuture<>();
     Thread worker =

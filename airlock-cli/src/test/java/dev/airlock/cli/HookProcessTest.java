@@ -144,4 +144,26 @@ class HookProcessTest {
       assertThat(lied).isEqualTo(expected);
     }
   }
+
+  @Test
+  void anAgentThatNeverClosesStdinGetsAskAfterTenSeconds() throws Exception {
+    HookFixture f = new HookFixture(tmp);
+    Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("bin/airlock");
+    ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "hook", "claude").directory(f.app.toFile());
+    pb.environment().putAll(f.env());
+    pb.environment().put("PATH", System.getenv("PATH"));
+    pb.environment().put("AIRLOCK_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().put("AIRLOCK_NO_HOOK_SERVER", "1");
+    Process p = pb.start();
+    p.getOutputStream().write("{\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"rm -rf ../shared".getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().flush(); // and never closed
+    try {
+      assertThat(p.waitFor(40, TimeUnit.SECONDS)).isTrue();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.exitValue()).isZero();
+      assertThat(out).contains("\"permissionDecision\":\"ask\"").contains("no complete input on stdin within 10 s");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
 }

@@ -364,8 +364,8 @@ public final class LocalFileSystem implements FileSystemView {
       if (cached != null && cached.stamp == stamp) {
         return Optional.of(cached);
       }
-      if (a.size() > MAX_INDEX_BYTES) {
-        return Optional.empty();
+      if (!a.isRegularFile() || a.size() > MAX_INDEX_BYTES) {
+        return Optional.empty(); // a FIFO or device would block the decision
       }
       Optional<GitIndex> read = GitIndex.read(Files.readAllBytes(file), stamp);
       read.ifPresent(ix -> indexes.put(file, ix));
