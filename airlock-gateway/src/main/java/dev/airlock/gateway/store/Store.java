@@ -22,6 +22,8 @@ public interface Store extends AutoCloseable {
    * requester, by someone not among the request's approvers (when it names any), a second vote by
    * the same approver, or a vote on a request no longer pending. The
    * request becomes DENIED on any deny, APPROVED once it has {@code approvalsRequired} approvals.
+   * The vote (tool "approve" or "deny", decision the request's new status) is appended to the
+   * audit log in the same transaction; a refused vote is appended too, with decision "refused".
    */
   ApprovalRequest vote(String id, String approver, boolean approve, String reason);
 
