@@ -1,0 +1,36 @@
+package dev.airlock.gateway.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ApprovedRequestRunnerTest {
+  @Test
+  void aFailingSweepIsReportedOnceAndTheNextTicksStillRun() throws InterruptedException {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch fiveTicks = new CountDownLatch(5);
+    List<String> notes = new CopyOnWriteArrayList<>();
+    try (ApprovedRequestRunner runner =
+        ApprovedRequestRunner.every(
+            Duration.ofMillis(10),
+            () -> {
+              fiveTicks.countDown();
+              if (calls.incrementAndGet() <= 3) {
+                throw new IllegalStateException("store is locked\nsecond line");
+              }
+            },
+            notes::add)) {
+      assertThat(fiveTicks.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(notes).containsExactly("running approved requests failed: store is locked");
+    int after = calls.get();
+    Thread.sleep(50);
+    assertThat(calls.get()).as("closed: no more sweeps").isEqualTo(after);
+  }
+}
