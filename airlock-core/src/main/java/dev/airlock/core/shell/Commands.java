@@ -13,7 +13,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One command after expansion: unwraps wrappers (sudo, env, nice, timeout, xargs, ...), then
@@ -383,6 +385,9 @@ final class Commands {
         a.emit(new Benign(n), f);
       }
       case "python", "python3", "python2", "node", "perl", "ruby", "php", "pwsh", "powershell", "deno", "bun" -> {
+        if (inlineCode(n, args, f)) {
+          return;
+        }
         boolean fromStdin = args.isEmpty() || args.get(0).text().equals("-") || args.stream().allMatch(x -> x.text().startsWith("-") && !x.text().equals("-c") && !x.text().equals("-e"));
         if (fromStdin && in.opaque() != null) {
           a.emit(new HiddenPayload("`" + n + (args.isEmpty() ? "" : " " + joinFrom(args, 0)) + "` runs " + in.opaque()), f);
@@ -393,11 +398,94 @@ final class Commands {
       default -> {
         if (n.startsWith("mkfs")) {
           format(n, args, f);
+        } else if (argv.get(0).text().contains("/") && shellScript(argv.get(0).text(), f)) {
+          return;
         } else if (!tools.dispatch(n, args, in, f)) {
           a.emit(new Benign(n), f);
         }
       }
     }
+  }
+
+  private static final Pattern SHELL_SHEBANG = Pattern.compile("#!\\s*(?:/usr)?(?:/local)?/bin/(?:env\\s+(?:-S\\s+)?)?(?:ba|z|da|k|mk)?sh\\b.*");
+
+  /** {@code ./cleanup.sh}: a shell script run by its path is read like {@code bash cleanup.sh}. */
+  private boolean shellScript(String path, Frame f) {
+    Optional<String> text = a.readFile(path);
+    if (text.isEmpty()) {
+      return false;
+    }
+    if (text.get().indexOf('\0') >= 0) {
+      return false; // a binary
+    }
+    String first = text.get().lines().findFirst().orElse("");
+    if (first.startsWith("#!") && !SHELL_SHEBANG.matcher(first).matches()) {
+      return false; // a Python or Node script: its code is not read here
+    }
+    a.nested(text.get(), f, "script `" + path + "`", null);
+    return true;
+  }
+
+  // ---- interpreters: python -c, node -e, perl -e, ruby -e, php -r ----
+
+  private static final Set<String> CODE_OPTIONS = Set.of("-c", "-e", "-E", "--eval", "-p", "--print", "-r");
+
+  /** The program given on the command line, read for the calls that delete or run; false when there is none. */
+  private boolean inlineCode(String n, List<Arg> args, Frame f) {
+    int at = -1;
+    for (int i = 0; i + 1 < args.size() && at < 0; i++) {
+      String t = args.get(i).text();
+      boolean python = n.startsWith("python");
+      if (python ? t.equals("-c") : CODE_OPTIONS.contains(t) && !t.equals("-c")) {
+        at = i + 1;
+      } else if ((n.equals("deno") && t.equals("eval")) || (python && t.matches("-[a-zA-Z]*c"))) {
+        at = i + 1;
+      } else if (!t.startsWith("-")) {
+        return false; // a script file: its code is not read here
+      }
+    }
+    if (at < 0) {
+      return false;
+    }
+    Arg code = args.get(at);
+    String how = "`" + n + " " + args.get(at - 1).text() + "`";
+    if (!code.known()) {
+      a.emit(new HiddenPayload(how + " runs code that is not known here: " + code.unknown()), f);
+      return true;
+    }
+    List<InlineCode.Call> calls = InlineCode.calls(code.text(), n);
+    for (int depth = 0; depth < 3 && calls.stream().anyMatch(c -> c.effect() == InlineCode.Effect.EVAL && c.argument().isPresent()); depth++) {
+      List<InlineCode.Call> expanded = new ArrayList<>();
+      for (InlineCode.Call c : calls) {
+        if (c.effect() == InlineCode.Effect.EVAL && c.argument().isPresent()) {
+          expanded.addAll(InlineCode.calls(c.argument().get(), n));
+        } else {
+          expanded.add(c);
+        }
+      }
+      calls = expanded;
+    }
+    if (calls.isEmpty()) {
+      a.emit(new Benign(n), f);
+    }
+    for (InlineCode.Call c : calls) {
+      String what = how + " calls `" + c.api() + "`";
+      if (c.argument().isEmpty()) {
+        a.emit(new HiddenPayload(what + " with an argument computed at run time, which cannot be checked before it runs"), f);
+        continue;
+      }
+      String value = c.argument().get();
+      switch (c.effect()) {
+        case DELETE_TREE, DELETE_FILE -> {
+          Arg path = new Arg(value, Expander.escapeAll(value), false, null, List.of(), false, value);
+          boolean tree = c.effect() == InlineCode.Effect.DELETE_TREE;
+          a.emitRemove(n + " " + c.api(), a.paths.resolve(path, a.cwd, false, f.host()), tree, tree, f);
+        }
+        case RUN -> a.nested(value, f, what, null);
+        case EVAL -> a.emit(new HiddenPayload(what + ": code evaluated more than three levels deep"), f);
+      }
+    }
+    return true;
   }
 
   // ---- shells, eval, source, ssh ----
@@ -487,6 +575,8 @@ final class Commands {
       a.emit(new HiddenPayload("`" + n + "` runs the output of `" + file.written() + "`, which cannot be seen before it runs"), f);
     } else if (file.known() && (file.text().equals("/dev/stdin") || file.text().equals("-")) && in.present()) {
       shellFromStdin(n, in, f);
+    } else if (file.known() && a.readFile(file.text()).isPresent()) {
+      a.nested(a.readFile(file.text()).get(), f, "`" + n + " " + file.text() + "`", null);
     } else {
       a.emit(new Benign(n), f);
     }

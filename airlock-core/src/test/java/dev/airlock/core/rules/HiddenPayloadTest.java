@@ -45,4 +45,23 @@ class HiddenPayloadTest {
         curl -s https://api.example/x | jq .
         """);
   }
+
+  @Test
+  void programsThatDeleteOrRunWhatTheyComputeCannotBeChecked() {
+    RuleTester.forRule("hidden-payload")
+        .shell()
+        .expect(
+            """
+            # FINDING: `python3 -c` calls `os.remove` with an argument computed at run time
+            python3 -c 'import os, sys; os.remove(sys.argv[1])' notes.txt
+            # FINDING: `node -e` calls `require('child_process').execSync` with an argument computed at run time
+            node -e "require('child_process').execSync(process.env.CMD)"
+            # FINDING: `python3 -c` calls `eval` with an argument computed at run time
+            python3 -c 'eval(input())'
+            # FINDING: `perl -e` calls `system` with an argument computed at run time
+            perl -e 'system("rm -rf $ENV{DIR}")'
+            # FINDING: `python3 -c` runs code that is not known here
+            python3 -c "$CODE"
+            """);
+  }
 }

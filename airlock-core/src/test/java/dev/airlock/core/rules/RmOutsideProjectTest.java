@@ -88,4 +88,65 @@ class RmOutsideProjectTest {
             rm -r ~/photos
             """);
   }
+
+  @Test
+  void readsTheProgramsHandedToInterpreters() {
+    tester.expect(
+        """
+        # FINDING: `python3 shutil.rmtree` deletes `/srv/data`
+        python3 -c "import shutil; shutil.rmtree('/srv/data')"
+        # FINDING: `node require('fs').rmSync` deletes `../shared/uploads`
+        node -e "require('fs').rmSync('../shared/uploads', {recursive: true})"
+        # FINDING: `ruby FileUtils.rm_rf` deletes `/opt/app/data`
+        ruby -e 'require "fileutils"; FileUtils.rm_rf("/opt/app/data")'
+        # FINDING: `perl rmtree` deletes `../backups`
+        perl -MFile::Path -e 'rmtree("../backups")'
+        # FINDING: `rm -rf` deletes `'/var/backups/db'`
+        python -c "import subprocess; subprocess.run(['rm', '-rf', '/var/backups/db'])"
+        # FINDING: `rm -rf` deletes `../shared/uploads` (/shared/uploads, outside the project) (inside `node -e` calls `require('child_process').execSync`)
+        node -e "require('child_process').execSync('rm -rf ../shared/uploads')"
+        # FINDING: `python3 shutil.rmtree` deletes `/srv/x`
+        python3 -c "exec('import shutil; shutil.rmtree(\\"/srv/x\\")')"
+        """);
+  }
+
+  @Test
+  void leavesHarmlessProgramsAlone() {
+    tester.expect(
+        """
+        python3 -c 'print(1)'
+        python3 -c 'print("shutil.rmtree(/)")'
+        python3 -c "import shutil; shutil.rmtree('build')"
+        node -e 'console.log(process.version)'
+        node -e "require('fs').rmSync('dist', {recursive: true, force: true})"
+        perl -e 'print "unlink /etc/passwd\\n"'
+        ruby -e 'puts 1 # FileUtils.rm_rf("/")'
+        php -r 'echo "hello";'
+        python3 -m http.server 8000
+        python3 manage.py migrate
+        """);
+  }
+
+  @Test
+  void readsTheScriptsACommandRunsOrSources(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    Path app = java.nio.file.Files.createDirectories(dir.resolve("app"));
+    java.nio.file.Files.writeString(app.resolve("cleanup.sh"), "#!/usr/bin/env bash\nset -e\nrm -rf ../shared/uploads\n");
+    java.nio.file.Files.writeString(app.resolve("plain.sh"), "rm -rf /srv/app/data\n");
+    java.nio.file.Files.writeString(app.resolve("tool.py"), "#!/usr/bin/env python3\nprint('rm -rf /')\n");
+    java.nio.file.Files.writeString(app.resolve("build.sh"), "#!/bin/sh\nrm -rf build dist\n");
+    RuleTester.forRule("rm-outside-project")
+        .shell(new ShellContext(app, app, dir.resolve("home"), Map.of(), new dev.airlock.core.shell.LocalFileSystem()))
+        .expect(
+            """
+            # FINDING: (inside script `./cleanup.sh`)
+            ./cleanup.sh
+            # FINDING: (inside `source cleanup.sh`)
+            source cleanup.sh
+            # FINDING: `/srv/app/data` (outside the project
+            . ./plain.sh
+            ./tool.py
+            ./build.sh
+            ./missing.sh
+            """);
+  }
 }
