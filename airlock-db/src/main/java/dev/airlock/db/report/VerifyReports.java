@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a {@link VerifyReport} as text (summary first), JSON or Markdown. Returns strings. */
+/**
+ * Renders a {@link VerifyReport} as text (summary first), JSON, Markdown or a self-contained HTML
+ * page ({@link HtmlReport}). Returns strings.
+ */
 public final class VerifyReports {
   private VerifyReports() {}
 
@@ -22,6 +25,7 @@ public final class VerifyReports {
     return switch (format) {
       case "json" -> json(r);
       case "markdown", "md" -> markdown(r);
+      case "html" -> html(r);
       default -> text(r);
     };
   }
@@ -113,7 +117,7 @@ public final class VerifyReports {
     return s;
   }
 
-  private static String status(StatementResult s) {
+  static String status(StatementResult s) {
     return switch (s.status()) {
       case OK -> "ok";
       case ERROR -> "ERROR";
@@ -122,7 +126,7 @@ public final class VerifyReports {
     };
   }
 
-  private static String sign(Change c) {
+  static String sign(Change c) {
     return switch (c.type()) {
       case ADDED -> "+";
       case REMOVED -> "-";
@@ -188,7 +192,7 @@ public final class VerifyReports {
     root.put(
         "brokenDependents",
         r.broken().stream()
-            .map(b -> Json.object("statement", b.statement(), "kind", b.kind(), "name", b.name(), "cause", b.cause(), "how", b.how(), "blocking", b.blocking()))
+            .map(b -> Json.object("statement", b.statement(), "kind", b.kind(), "name", b.name(), "cause", b.cause(), "target", b.target(), "how", b.how(), "blocking", b.blocking()))
             .toList());
     root.put(
         "rollbackPlan",
@@ -203,6 +207,11 @@ public final class VerifyReports {
     root.put("prepared", r.prepared());
     root.put("totalMicros", r.totalMicros());
     return Json.write(root);
+  }
+
+  /** One HTML page, CSS inline, no script and no external asset: it opens from a file or a CI artifact. */
+  public static String html(VerifyReport r) {
+    return HtmlReport.render(r);
   }
 
   public static String markdown(VerifyReport r) {

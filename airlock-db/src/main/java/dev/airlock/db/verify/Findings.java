@@ -14,15 +14,7 @@ final class Findings {
   static List<Finding> of(List<StatementResult> results, List<DataLoss> losses, List<BrokenDependent> broken, Optional<RollbackPlan> plan) {
     List<Finding> out = new ArrayList<>();
     for (BrokenDependent b : broken) {
-      Severity s =
-          b.blocking()
-              ? Severity.HIGH
-              : switch (b.kind()) {
-                case "function", "procedure", "view", "materialized view", "trigger", "policy", "generated column" -> Severity.CRITICAL;
-                case "foreign key", "check constraint", "unique constraint", "primary key" -> Severity.HIGH;
-                default -> Severity.MEDIUM;
-              };
-      out.add(new Finding(s, b.statement(), b.kind() + " " + b.name() + " " + b.how() + " — statement " + b.statement() + " " + b.cause()));
+      out.add(new Finding(b.severity(), b.statement(), b.kind() + " " + b.name() + " " + b.how() + " — statement " + b.statement() + " " + b.cause()));
     }
     for (StatementResult r : results) {
       if (r.status() == StatementResult.Status.ERROR) {

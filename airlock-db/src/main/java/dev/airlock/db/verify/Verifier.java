@@ -125,7 +125,7 @@ public final class Verifier {
     long micros = (System.nanoTime() - t0) / 1000;
     List<Finding> findings = Findings.of(results, losses, broken, plan);
     List<String> files = req.migration().stream().map(SourceText::path).toList();
-    return new VerifyReport(database, environment, files, prepared, results, diff, losses, broken, findings, plan, micros);
+    return new VerifyReport(database, environment, files, prepared, results, before, diff, losses, broken, findings, plan, micros);
   }
 
   /** Loads a schema or seed file statement by statement; an error stops verify (exit 2). */
@@ -188,7 +188,7 @@ public final class Verifier {
       db.exec("RELEASE SAVEPOINT airlock_statement");
       if ("2BP01".equals(e.getSQLState()) || "0A000".equals(e.getSQLState())) {
         for (Dependents.Dep d : deps) {
-          broken.add(new BrokenDependent(index, d.kind(), d.name(), cause(d.target()), "depends on it: the statement fails without CASCADE", true));
+          broken.add(new BrokenDependent(index, d.kind(), d.name(), cause(d.target()), target(d.target()), "depends on it: the statement fails without CASCADE", true));
         }
       }
       return new StatementResult(index, p.file(), p.line(), p.column(), p.text(), StatementResult.Status.ERROR, Optional.of(Db.message(e)), micros, -1, List.of(), note);
@@ -209,7 +209,7 @@ public final class Verifier {
     }
     for (Dependents.Dep d : deps) {
       if (!Dependents.exists(db, d)) {
-        broken.add(new BrokenDependent(index, d.kind(), d.name(), cause(d.target()), p.has("CASCADE") ? "dropped with it (CASCADE)" : "dropped with it", false));
+        broken.add(new BrokenDependent(index, d.kind(), d.name(), cause(d.target()), target(d.target()), p.has("CASCADE") ? "dropped with it (CASCADE)" : "dropped with it", false));
       }
     }
     broken.addAll(routinesBrokenBy(index, targets));
@@ -238,8 +238,8 @@ public final class Verifier {
         String table = Names.lastPart(t.table());
         String where = t.column().isEmpty() ? Bodies.uses(r, table) : Bodies.uses(r, table, t.column());
         if (!where.isEmpty()) {
-          String what = t.column().isEmpty() ? t.table() : t.table() + "." + Names.quote(t.column());
-          out.add(new BrokenDependent(index, r.kind(), r.name(), cause(t), (where.equals("body") ? "body uses " : "dynamic SQL in its body uses ") + what + ": it fails when called", false));
+          String what = target(t);
+          out.add(new BrokenDependent(index, r.kind(), r.name(), cause(t), what, (where.equals("body") ? "body uses " : "dynamic SQL in its body uses ") + what + ": it fails when called", false));
         }
       }
     }
@@ -251,6 +251,11 @@ public final class Verifier {
       return db.row("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ? AND quote_ident(n.nspname)||'.'||quote_ident(c.relname) = ?", t.oid(), t.table()).isPresent();
     }
     return db.row("SELECT 1 FROM pg_attribute WHERE attrelid = ? AND attname = ? AND NOT attisdropped", t.oid(), t.column()).isPresent();
+  }
+
+  /** The table, or the column, a statement acted on: {@code public.orders.legacy_order_id}. */
+  static String target(Targets.Target t) {
+    return t.column().isEmpty() ? t.table() : t.table() + "." + Names.quote(t.column());
   }
 
   static String cause(Targets.Target t) {

@@ -1,6 +1,7 @@
 package dev.airlock.db.verify;
 
 import dev.airlock.db.catalog.CatalogDiff;
+import dev.airlock.db.catalog.Snapshot;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param files the migration files, in order
  * @param prepared what was loaded before the migration (schema, seed) and how long it took
  * @param statements one result per statement
+ * @param before the catalog before the first statement (the HTML report draws changed tables from it)
  * @param diff the catalog difference from before the first statement to after the last
  * @param dataLoss data destroyed, per statement
  * @param broken dependents broken, per statement
@@ -26,6 +28,7 @@ public record VerifyReport(
     List<String> files,
     List<String> prepared,
     List<StatementResult> statements,
+    Snapshot before,
     CatalogDiff diff,
     List<DataLoss> dataLoss,
     List<BrokenDependent> broken,
