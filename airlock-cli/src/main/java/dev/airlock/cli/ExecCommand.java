@@ -2,6 +2,7 @@ package dev.airlock.cli;
 
 import dev.airlock.core.operation.Benign;
 import dev.airlock.core.operation.ChangeModeRecursive;
+import dev.airlock.core.operation.GitHistoryLoss;
 import dev.airlock.core.operation.Occurrence;
 import dev.airlock.core.operation.Operation;
 import dev.airlock.core.operation.OverwritePaths;
@@ -100,7 +101,7 @@ final class ExecCommand implements Callable<Integer> {
     boolean destructive = decision.verdict() != Verdict.ALLOW;
 
     if (dryRun) {
-      report(out, line, project, occurrences, flags, decision);
+      report(out, line, cwd, project, occurrences, flags, decision);
       return destructive ? Main.FINDINGS : Main.OK;
     }
     List<PathTarget> trashable = trash ? trashable(line, occurrences, err) : List.of();
@@ -113,7 +114,7 @@ final class ExecCommand implements Callable<Integer> {
         err.println("airlock: refused without a terminal to confirm: " + decision.reason() + "; run with --dry-run to see what it destroys");
         return Main.FINDINGS;
       }
-      report(out, line, project, occurrences, flags, decision);
+      report(out, line, cwd, project, occurrences, flags, decision);
       out.flush();
       if (!confirmed(tty.get(), decision, out)) {
         err.println("airlock: not confirmed; nothing was run");
@@ -196,7 +197,7 @@ final class ExecCommand implements Callable<Integer> {
 
   /** What the command would destroy, target by target. */
   static void report(
-      PrintWriter out, String line, Path project, List<Occurrence> occurrences, List<Gate.Flag> flags, Decision decision) {
+      PrintWriter out, String line, Path cwd, Path project, List<Occurrence> occurrences, List<Gate.Flag> flags, Decision decision) {
     out.println("command: " + line);
     out.println("project: " + project);
     boolean any = false;
@@ -216,6 +217,11 @@ final class ExecCommand implements Callable<Integer> {
       } else if (op instanceof ChangeModeRecursive c) {
         targets = c.targets();
         verb = "`" + c.tool() + " " + c.mode() + "` changes";
+      }
+      if (op instanceof GitHistoryLoss g && g.kind() == GitHistoryLoss.Kind.CLEAN) {
+        any = true;
+        GitCleanPreview.print(out, g, cwd);
+        continue;
       }
       if (verb == null) {
         continue;

@@ -127,4 +127,39 @@ class ExecTest {
     assertThat(r.err()).contains("plain `rm` commands only");
     assertThat(f.app.resolve("build")).exists();
   }
+
+  private static void git(Path dir, String... args) throws IOException, InterruptedException {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.email=a@example.com", "-c", "user.name=a"));
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+  }
+
+  @Test
+  void dryRunOfGitCleanListsWhatGitWouldDeleteHonouringGitignore() throws Exception {
+    Path repo = java.nio.file.Files.createDirectories(tmp.resolve("repo"));
+    git(repo, "init", "-q");
+    java.nio.file.Files.writeString(repo.resolve(".gitignore"), "*.log\n.env\n");
+    java.nio.file.Files.writeString(repo.resolve("kept.txt"), "tracked");
+    git(repo, "add", ".gitignore", "kept.txt");
+    git(repo, "commit", "-qm", "init");
+    java.nio.file.Files.writeString(repo.resolve("debug.log"), "ignored");
+    java.nio.file.Files.writeString(repo.resolve(".env"), "SECRET=1");
+    java.nio.file.Files.createDirectories(repo.resolve("scratch"));
+    java.nio.file.Files.writeString(repo.resolve("scratch/notes.md"), "untracked work");
+
+    Cli plain = Cli.run("exec", "--cwd=" + repo, "--dry-run", "--", "git clean -fd");
+    assertThat(plain.out())
+        .contains("`git clean -fd` deletes (as listed by `git clean -n`):")
+        .contains(repo.resolve("scratch") + "   (1 file, 14 bytes")
+        .doesNotContain("debug.log")
+        .doesNotContain(".env")
+        .contains("total: 1 path, 1 file, 14 bytes");
+    Cli withIgnored = Cli.run("exec", "--cwd=" + repo, "--dry-run", "--", "git clean -fdx");
+    assertThat(withIgnored.out()).contains(repo.resolve("debug.log").toString()).contains(repo.resolve(".env").toString()).contains("total: 3 paths");
+    assertThat(withIgnored.exitCode()).isEqualTo(1);
+    // a dry run deletes nothing
+    assertThat(repo.resolve(".env")).exists();
+    assertThat(repo.resolve("scratch/notes.md")).exists();
+  }
 }
