@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  airlock verify examples/incidents/orders",
       "  airlock verify --schema schema.sql --rows 10000 migrations/0042_restructure.sql",
+      "  airlock verify --format html examples/incidents/orders > verify.html",
       "  airlock verify --db postgres://ci@staging/shop --expect-env staging --rollback-out undo.sql db/V42__x.sql",
       "",
       "Exit codes: 0 nothing found, 1 findings (data destroyed, dependents broken, not dry-runnable),",
@@ -69,7 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--rows", paramLabel = "N", description = "Generate N rows per table, respecting types, NOT NULL and foreign keys.")
   int rows;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or markdown.")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, markdown or html (one self-contained page; includes the tested rollback plan).")
   String format = "text";
 
   @Option(names = "--rollback-out", paramLabel = "FILE", description = "Write a rollback plan (backup before, restore after), tested in the same transaction.")
@@ -89,8 +90,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, SQLException {
-    if (!format.matches("text|json|markdown")) {
-      throw new ParameterException(spec.commandLine(), "--format: `" + format + "` is not one of text, json, markdown");
+    if (!format.matches("text|json|markdown|html")) {
+      throw new ParameterException(spec.commandLine(), "--format: `" + format + "` is not one of text, json, markdown, html");
     }
     if (rows < 0) {
       throw new ParameterException(spec.commandLine(), "--rows: must be 0 or more");
@@ -102,7 +103,7 @@ final class VerifyCommand implements Callable<Integer> {
             .withSchema(in.schema())
             .withSeed(in.seed())
             .withRows(rows)
-            .withRollbackPlan(rollbackOut != null)
+            .withRollbackPlan(rollbackOut != null || format.equals("html"))
             .withTimeouts(Duration.ofMillis(lockTimeoutMs), Duration.ofMillis(statementTimeoutMs));
     VerifyReport report;
     if (db.equals("embedded")) {

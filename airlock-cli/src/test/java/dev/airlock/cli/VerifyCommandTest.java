@@ -63,6 +63,23 @@ class VerifyCommandTest {
   }
 
   @Test
+  void htmlIsOneSelfContainedPageWithTheTestedRollbackPlan() {
+    Cli cli = Cli.run("verify", "--db", base + "empty", "--format", "html", "../examples/incidents/orders");
+    assertThat(cli.exitCode()).isEqualTo(Main.FINDINGS);
+    assertThat(cli.out())
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n")
+        .contains("<tr class=\"col dropped\" id=\"col-public.orders.legacy_order_id\">")
+        .contains("CREATE TABLE airlock_backup.orders_legacy_order_id AS SELECT id, legacy_order_id FROM public.orders;")
+        .doesNotContain("<script")
+        .doesNotContain(" src=")
+        .doesNotContain("href=\"http");
+    Cli bad = Cli.run("verify", "--format", "pdf", "../examples/incidents/orders");
+    assertThat(bad.exitCode()).isEqualTo(Main.ERROR);
+    assertThat(bad.err()).contains("--format: `pdf` is not one of text, json, markdown, html");
+  }
+
+  @Test
   void badUrlsAreOneLineAndExitTwo() {
     Cli bad = Cli.run("verify", "--db", "mysql://root:hunter2@x/y", "../examples/incidents/orders");
     assertThat(bad.exitCode()).isEqualTo(Main.ERROR);
