@@ -18,8 +18,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The project's {@code airlock.yaml}: severity overrides per rule ({@code off} disables one),
- * paths to skip, the dialect per glob, the default {@code --fail-on}, and the {@code hook:} section
- * for agents ({@link HookPolicy}). Unknown keys and
+ * paths to skip, the dialect per glob, the default {@code --fail-on}, the {@code hook:} section
+ * for agents ({@link HookPolicy}) and the {@code gateway:} section for the database gateway
+ * ({@link GatewayPolicy}). Unknown keys and
  * values are errors, so a typo never silently weakens the check.
  */
 public final class Config {
@@ -33,6 +34,7 @@ public final class Config {
   private final List<PathMatcher> skipMatchers;
   private final Map<PathMatcher, Dialect> dialectMatchers;
   private final HookPolicy hook;
+  private final GatewayPolicy gateway;
 
   private Config(
       Optional<Severity> failOn,
@@ -40,8 +42,10 @@ public final class Config {
       Map<String, Dialect> dialectByGlob,
       List<String> skip,
       Map<String, Optional<Severity>> severityByRule,
-      HookPolicy hook) {
+      HookPolicy hook,
+      GatewayPolicy gateway) {
     this.hook = hook;
+    this.gateway = gateway;
     this.failOn = failOn;
     this.dialect = dialect;
     this.dialectByGlob = Map.copyOf(dialectByGlob);
@@ -54,7 +58,7 @@ public final class Config {
   }
 
   public static Config defaults() {
-    return new Config(Optional.of(Severity.HIGH), Dialect.POSTGRESQL, Map.of(), List.of(), Map.of(), HookPolicy.defaults());
+    return new Config(Optional.of(Severity.HIGH), Dialect.POSTGRESQL, Map.of(), List.of(), Map.of(), HookPolicy.defaults(), GatewayPolicy.defaults());
   }
 
   private static PathMatcher glob(String pattern) {
@@ -82,6 +86,7 @@ public final class Config {
     List<String> skip = new ArrayList<>();
     Map<String, Optional<Severity>> rules = new LinkedHashMap<>();
     HookPolicy hook = HookPolicy.defaults();
+    GatewayPolicy gateway = GatewayPolicy.defaults();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
       Object value = e.getValue();
@@ -108,11 +113,12 @@ public final class Config {
           }
         }
         case "hook" -> hook = HookPolicy.parse(value, name + ": hook", Config::ruleId);
+        case "gateway" -> gateway = GatewayPolicy.parse(value, name + ": gateway");
         default -> throw new ConfigException(
-            name + ": unknown key `" + key + "` (known: fail-on, dialect, dialects, skip, rules, hook)");
+            name + ": unknown key `" + key + "` (known: fail-on, dialect, dialects, skip, rules, hook, gateway)");
       }
     }
-    return new Config(failOn, dialect, dialects, skip, rules, hook);
+    return new Config(failOn, dialect, dialects, skip, rules, hook, gateway);
   }
 
   /** The canonical id of a rule named by its id or an old id; unknown ids are errors. */
@@ -157,11 +163,11 @@ public final class Config {
   }
 
   public Config withFailOn(Optional<Severity> newFailOn) {
-    return new Config(newFailOn, dialect, dialectByGlob, skip, severityByRule, hook);
+    return new Config(newFailOn, dialect, dialectByGlob, skip, severityByRule, hook, gateway);
   }
 
   public Config withDialect(Dialect newDialect) {
-    return new Config(failOn, newDialect, Map.of(), skip, severityByRule, hook);
+    return new Config(failOn, newDialect, Map.of(), skip, severityByRule, hook, gateway);
   }
 
   public Optional<Severity> failOn() {
@@ -189,6 +195,11 @@ public final class Config {
   /** The {@code hook:} section: what {@code airlock hook} answers agents. */
   public HookPolicy hook() {
     return hook;
+  }
+
+  /** The {@code gateway:} section: what each agent identity may do through the database gateway. */
+  public GatewayPolicy gateway() {
+    return gateway;
   }
 
   /** The effective severity of a rule; empty when the config turns it off. */
