@@ -85,6 +85,8 @@ class HookProcessTest {
       cold.add(airlock(f, c.startsWith("{") ? c : f.claude(c), "hook", "claude"));
     }
     cold.add(airlock(f, "rm -rf ../shared/uploads", "hook", "generic"));
+    cold.add(airlock(f, f.cursor("rm -rf /var/app/releases/temp ../shared/uploads"), "hook", "cursor"));
+    cold.add(airlock(f, f.gemini("git push --force origin main"), "hook", "gemini"));
 
     Map<String, String> withServer = Map.of("AIRLOCK_HOOK_SERVER_IDLE", "60");
     Path serverFile = f.airlockHome.resolve("hookd/server");
@@ -103,11 +105,15 @@ class HookProcessTest {
         warm.add(airlock(f, withServer, c.startsWith("{") ? c : f.claude(c), "hook", "claude"));
       }
       warm.add(airlock(f, withServer, "rm -rf ../shared/uploads", "hook", "generic"));
+      warm.add(airlock(f, withServer, f.cursor("rm -rf /var/app/releases/temp ../shared/uploads"), "hook", "cursor"));
+      warm.add(airlock(f, withServer, f.gemini("git push --force origin main"), "hook", "gemini"));
       assertThat(warm).isEqualTo(cold);
+      assertThat(cold.get(4).out()).contains("\"permission\":\"deny\"");
+      assertThat(cold.get(5).out()).contains("\"decision\":\"ask\"").contains("git-force-push");
       // the server wrote the audit entries of the warm calls, with the caller's AIRLOCK_HOME
       List<String> audit = Files.readAllLines(f.airlockHome.resolve("audit.jsonl"));
       assertThat(audit).hasSize(2 * cold.size() + 1);
-      assertThat(audit.get(audit.size() - 1)).contains("\"agent\":\"generic\"").contains("\"decision\":\"deny\"");
+      assertThat(audit.get(audit.size() - 1)).contains("\"agent\":\"gemini\"").contains("\"decision\":\"ask\"");
     } finally {
       ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroy);
     }
