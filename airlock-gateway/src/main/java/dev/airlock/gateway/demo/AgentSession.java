@@ -5,7 +5,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import dev.airlock.gateway.mcp.McpJson;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
@@ -13,7 +13,6 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An agent's side of one MCP session with {@code airlock mcp}: the SDK's own client, talking to
@@ -35,12 +34,13 @@ public final class AgentSession implements AutoCloseable {
    * @param serverStderr receives the server's stderr lines (its log; never protocol)
    */
   public static AgentSession start(ServerParameters server, String agentName, Consumer<String> serverStderr) {
-    McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
+    McpJsonMapper json = McpJson.mapper();
     StdioClientTransport transport = new StdioClientTransport(server, json);
     transport.setStdErrorHandler(serverStderr);
     McpSyncClient client =
         McpClient.sync(transport)
             .clientInfo(new Implementation(agentName, "1"))
+            .jsonSchemaValidator(McpJson.schemaValidator())
             .requestTimeout(Duration.ofSeconds(60))
             .initializationTimeout(Duration.ofSeconds(120))
             .build();

@@ -40,9 +40,17 @@ final class JsonRpcGuard implements Runnable {
   private final ProtocolOutput out;
   private final Consumer<String> diagnostics;
   private final long drainMillis;
+  private final java.util.List<String> tools;
   private long answersOwed;
 
-  JsonRpcGuard(java.io.InputStream in, ForwardedLines forward, ProtocolOutput out, Consumer<String> diagnostics, long drainMillis) {
+  JsonRpcGuard(
+      java.io.InputStream in,
+      ForwardedLines forward,
+      ProtocolOutput out,
+      Consumer<String> diagnostics,
+      long drainMillis,
+      java.util.List<String> tools) {
+    this.tools = java.util.List.copyOf(tools);
     this.lines = new LineReader(in, MAX_MESSAGE_BYTES);
     this.drainMillis = drainMillis;
     this.forward = forward;
@@ -99,6 +107,11 @@ final class JsonRpcGuard implements Runnable {
     String problem = JsonRpcShape.problem(message);
     if (problem != null) {
       reject(JsonRpcShape.id(message), ErrorCodes.INVALID_REQUEST, "invalid JSON-RPC message: " + problem);
+      return;
+    }
+    String toolProblem = JsonRpcShape.toolCallProblem(message, tools);
+    if (toolProblem != null) {
+      reject(JsonRpcShape.id(message), ErrorCodes.INVALID_PARAMS, toolProblem);
       return;
     }
     if (message.has("method") && message.has("id")) {

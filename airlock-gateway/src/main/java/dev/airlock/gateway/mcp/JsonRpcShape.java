@@ -44,6 +44,31 @@ final class JsonRpcShape {
     return "neither a request (\"method\" and \"id\"), a notification (\"method\") nor a response (\"id\" and \"result\" or \"error\")";
   }
 
+  /**
+   * Why a {@code tools/call} request cannot reach a tool (no name, not a string, not one of
+   * {@code tools}, arguments not an object), or null. The SDK would answer these with its own
+   * internals in the message; here the agent reads what to send instead.
+   */
+  static String toolCallProblem(JsonNode m, java.util.List<String> tools) {
+    JsonNode method = m.get("method");
+    if (method == null || !method.isString() || !method.stringValue().equals("tools/call") || !m.has("id")) {
+      return null;
+    }
+    JsonNode params = m.get("params");
+    JsonNode name = params == null ? null : params.get("name");
+    if (name == null || !name.isString()) {
+      return "tools/call needs \"name\", the tool's name as a string: one of " + String.join(", ", tools);
+    }
+    if (!tools.contains(name.stringValue())) {
+      return "unknown tool `" + name.stringValue() + "`; the tools are " + String.join(", ", tools);
+    }
+    JsonNode arguments = params.get("arguments");
+    if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
+      return "\"arguments\" of tools/call must be an object";
+    }
+    return null;
+  }
+
   /** The message's id when it is a usable one (string or integer), else null. */
   static Object id(JsonNode m) {
     JsonNode id = m.isObject() ? m.get("id") : null;

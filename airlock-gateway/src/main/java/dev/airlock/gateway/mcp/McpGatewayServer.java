@@ -2,8 +2,6 @@ package dev.airlock.gateway.mcp;
 
 import dev.airlock.gateway.Gateway;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -11,7 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.Consumer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link Gateway} served as an MCP server over stdio (newline-delimited JSON-RPC 2.0, MCP
@@ -42,7 +39,7 @@ public final class McpGatewayServer implements AutoCloseable {
    * @param diagnostics where one-line notes about rejected messages go (stderr, never stdout)
    */
   public static McpGatewayServer start(Gateway gateway, InputStream in, OutputStream out, String version, Consumer<String> diagnostics) {
-    McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
+    McpJsonMapper json = McpJson.mapper();
     CountingOutput counted = new CountingOutput(out);
     ForwardedLines forward = new ForwardedLines();
     StdioServerTransportProvider transport = new StdioServerTransportProvider(json, forward, counted, 2 * JsonRpcGuard.MAX_MESSAGE_BYTES);
@@ -52,11 +49,11 @@ public final class McpGatewayServer implements AutoCloseable {
             .instructions(INSTRUCTIONS)
             .capabilities(ServerCapabilities.builder().tools(false).build())
             .jsonMapper(json)
-            .jsonSchemaValidator(new DefaultJsonSchemaValidator())
+            .jsonSchemaValidator(McpJson.schemaValidator())
             .validateToolInputs(false)
             .tools(GatewayTools.specifications(gateway, json))
             .build();
-    Thread stdin = new Thread(new JsonRpcGuard(in, forward, new ProtocolOutput(counted, json), diagnostics, JsonRpcGuard.DRAIN_MILLIS), "airlock-mcp-stdin");
+    Thread stdin = new Thread(new JsonRpcGuard(in, forward, new ProtocolOutput(counted, json), diagnostics, JsonRpcGuard.DRAIN_MILLIS, GatewayTools.NAMES), "airlock-mcp-stdin");
     stdin.setDaemon(true);
     stdin.start();
     return new McpGatewayServer(server, stdin);

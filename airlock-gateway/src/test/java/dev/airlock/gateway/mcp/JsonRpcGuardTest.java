@@ -27,7 +27,7 @@ class JsonRpcGuardTest {
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     ForwardedLines forward = new ForwardedLines();
     CountingOutput out = new CountingOutput(written);
-    new JsonRpcGuard(new ByteArrayInputStream(input), forward, new ProtocolOutput(out, new JacksonMcpJsonMapper(JsonMapper.shared())), diagnostics::add, 0)
+    new JsonRpcGuard(new ByteArrayInputStream(input), forward, new ProtocolOutput(out, new JacksonMcpJsonMapper(JsonMapper.shared())), diagnostics::add, 0, GatewayTools.NAMES)
         .run();
     String forwarded = new String(forward.readAllBytes(), StandardCharsets.UTF_8);
     List<JsonNode> answers = new ArrayList<>();
@@ -135,6 +135,24 @@ class JsonRpcGuardTest {
     assertThat(error.get("id").asInt()).isEqualTo(11);
     assertThat(error.get("error").get("code").asInt()).isEqualTo(-32600);
     assertThat(error.get("error").get("message").asString()).matches("message too large: 16,777,3\\d\\d bytes; the limit is 16,777,216 bytes \\(16 MiB\\)");
+  }
+
+  @Test
+  void toolCallsWithoutAKnownToolNameAreInvalidParams() throws IOException {
+    Outcome o =
+        guard(
+            String.join(
+                "\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"approve\",\"arguments\":{\"id\":\"r1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":[\"query\"]}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"query\",\"arguments\":[\"SELECT 1\"]}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT 1\"}}}"));
+    assertThat(o.forwarded()).contains("\"id\":4").doesNotContain("\"id\":1").doesNotContain("\"id\":2").doesNotContain("\"id\":3");
+    assertThat(o.answers()).extracting(a -> a.get("id").asInt() + " " + a.get("error").get("code").asInt() + " " + a.get("error").get("message").asString())
+        .containsExactly(
+            "1 -32602 unknown tool `approve`; the tools are list_tables, describe_table, query, preview, execute, approval_status",
+            "2 -32602 tools/call needs \"name\", the tool's name as a string: one of list_tables, describe_table, query, preview, execute, approval_status",
+            "3 -32602 \"arguments\" of tools/call must be an object");
   }
 
   @Test
