@@ -219,7 +219,7 @@ final class JdbcStore implements Store {
                 ps.executeUpdate();
               }
             }
-            String progress = next == Status.DENIED ? "" : " (" + approvals + " of " + r.approvalsRequired() + " approvals)";
+            String progress = next == Status.DENIED ? "" : " (approval " + approvals + " of " + r.approvalsRequired() + ")";
             appendIn(c, voteEvent(r, who, approve, next.name().toLowerCase(Locale.ROOT), reason.trim() + progress));
             return load(c, id, false).orElseThrow();
           });

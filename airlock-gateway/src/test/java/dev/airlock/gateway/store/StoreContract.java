@@ -109,7 +109,7 @@ abstract class StoreContract {
     assertThat(twice.status()).isEqualTo(Status.APPROVED);
     assertThat(twice.votes()).extracting(ApprovalRequest.Vote::approver).containsExactly("alice", "bob");
     assertThat(store.audit(AuditFilter.all())).extracting(e -> e.event().decision() + ": " + e.event().detail())
-        .containsExactly("pending: one customer, verified (1 of 2 approvals)", "refused: Alice has already voted on " + r.id(), "approved: agreed (2 of 2 approvals)");
+        .containsExactly("pending: one customer, verified (approval 1 of 2)", "refused: Alice has already voted on " + r.id(), "approved: agreed (approval 2 of 2)");
   }
 
   @Test
