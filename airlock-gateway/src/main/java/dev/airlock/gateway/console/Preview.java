@@ -22,12 +22,16 @@ record Preview(
     List<Sample> samples,
     List<RuleHit> rules,
     List<String> locks,
+    Optional<String> notRun,
+    Optional<String> policy,
     Map<String, JsonNode> other,
     Optional<String> unreadable) {
 
-  record TableRows(String table, long rows) {}
+  /** Rows one table would lose or gain; {@code change} is "3 deleted", "1 inserted, 2 updated" or empty. */
+  record TableRows(String table, long rows, String change) {}
 
-  record Sample(String table, List<String> columns, List<List<String>> rows) {}
+  /** @param what what these rows are ("the rows the statement selects, before it ran", "RETURNING") */
+  record Sample(String table, String what, List<String> columns, List<List<String>> rows, boolean truncated) {}
 
   record RuleHit(String id, String severity, String message) {}
 
@@ -36,22 +40,26 @@ record Preview(
   private static final Set<String> SAMPLES = Set.of("samples", "sampleRows", "sample_rows", "sample");
   private static final Set<String> RULES = Set.of("rules", "findings");
   private static final Set<String> LOCKS = Set.of("locks");
+  /** Shown elsewhere on the page (the statement card) or implied by it (the dry run rolled back). */
+  private static final Set<String> SHOWN_ELSEWHERE = Set.of("statement", "rolledBack", "statementRows");
 
   static Preview parse(String json) {
     JsonNode root;
     try {
       root = JsonMapper.shared().readTree(json == null ? "" : json);
     } catch (JacksonException e) {
-      return new Preview(Optional.empty(), List.of(), List.of(), List.of(), List.of(), Map.of(), Optional.ofNullable(json));
+      return unreadable(json);
     }
     if (root == null || !root.isObject()) {
-      return new Preview(Optional.empty(), List.of(), List.of(), List.of(), List.of(), Map.of(), Optional.ofNullable(json));
+      return unreadable(json);
     }
     Optional<Long> total = Optional.empty();
     List<TableRows> perTable = new ArrayList<>();
     List<Sample> samples = new ArrayList<>();
     List<RuleHit> rules = new ArrayList<>();
     List<String> locks = new ArrayList<>();
+    Optional<String> notRun = Optional.empty();
+    Optional<String> policy = Optional.empty();
     Map<String, JsonNode> other = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : root.properties()) {
       String k = field.getKey();
@@ -66,6 +74,12 @@ record Preview(
         v.forEach(r -> rules.add(rule(r)));
       } else if (LOCKS.contains(k) && v.isArray()) {
         v.forEach(l -> locks.add(lock(l)));
+      } else if (k.equals("previewed") && v.isBoolean() && !v.asBoolean()) {
+        notRun = Optional.of(first(root, "why").orElse("the gateway did not dry-run this statement"));
+      } else if (k.equals("decision") && v.isObject()) {
+        policy = Optional.of(policy(v));
+      } else if (k.equals("why") || SHOWN_ELSEWHERE.contains(k)) {
+        continue;
       } else {
         other.put(k, v);
       }
@@ -73,20 +87,40 @@ record Preview(
     if (total.isEmpty() && !perTable.isEmpty()) {
       total = Optional.of(perTable.stream().mapToLong(TableRows::rows).sum());
     }
-    return new Preview(total, perTable, samples, rules, locks, other, Optional.empty());
+    return new Preview(total, perTable, samples, rules, locks, notRun, policy, other, Optional.empty());
+  }
+
+  private static Preview unreadable(String json) {
+    return new Preview(
+        Optional.empty(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Map.of(), Optional.ofNullable(json));
+  }
+
+  /** The policy's verdict: "ask (writes-need-approval): every write on production needs a human". */
+  private static String policy(JsonNode d) {
+    String verdict = first(d, "decision", "verdict").orElse("?");
+    String rule = first(d, "rule").map(r -> " (" + r + ")").orElse("");
+    String reason = first(d, "reason").map(r -> ": " + r).orElse("");
+    return verdict + rule + reason;
   }
 
   private static List<TableRows> tableRows(JsonNode v) {
     List<TableRows> out = new ArrayList<>();
     if (v.isObject()) {
       for (Map.Entry<String, JsonNode> e : v.properties()) {
-        out.add(new TableRows(e.getKey(), e.getValue().asLong(0)));
+        out.add(new TableRows(e.getKey(), e.getValue().asLong(0), ""));
       }
     } else {
       for (JsonNode t : v) {
         String table = first(t, "table", "name", "relation").orElse("?");
         long rows = t.has("rows") ? t.get("rows").asLong(0) : t.path("count").asLong(0);
-        out.add(new TableRows(table, rows));
+        List<String> change = new ArrayList<>();
+        for (String kind : List.of("inserted", "updated", "deleted")) {
+          long n = t.path(kind).asLong(0);
+          if (n > 0) {
+            change.add(n + " " + kind);
+          }
+        }
+        out.add(new TableRows(table, rows, String.join(", ", change)));
       }
     }
     return out;
@@ -97,6 +131,8 @@ record Preview(
       return Optional.empty();
     }
     String table = first(s, "table", "name", "relation").orElse("");
+    String what = first(s, "what", "description").orElse("");
+    boolean truncated = s.path("truncated").asBoolean(false);
     JsonNode rows = s.path("rows");
     List<String> columns = new ArrayList<>();
     s.path("columns").forEach(c -> columns.add(text(c)));
@@ -114,7 +150,7 @@ record Preview(
         cells.add(row);
       });
     }
-    return Optional.of(new Sample(table, columns, cells));
+    return Optional.of(new Sample(table, what, columns, cells, truncated));
   }
 
   private static RuleHit rule(JsonNode r) {

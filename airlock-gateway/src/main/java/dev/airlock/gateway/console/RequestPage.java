@@ -69,16 +69,23 @@ final class RequestPage {
           .text(p.unreadable().get()).raw("</pre></section>\n");
       return;
     }
+    p.policy().ifPresent(d -> h.raw("<p class=\"policy\">Policy: ").text(d).raw("</p>"));
+    if (p.notRun().isPresent()) {
+      h.raw("<p class=\"notice bad\">Not dry-run: ").text(p.notRun().get()).raw(". Nothing below was measured; read the statement.</p>");
+    }
     h.raw("<div class=\"stats\">");
     for (Preview.TableRows t : p.rowsPerTable()) {
       h.raw("<div class=\"stat").raw(t.rows() > 0 ? " hot" : "").raw("\"><div class=\"n\">").text(Html.count(t.rows()))
-          .raw("</div><div class=\"l\">").text(t.rows() == 1 ? "row of " : "rows of ").raw("<code>").text(t.table()).raw("</code></div></div>");
+          .raw("</div><div class=\"l\">").text(t.rows() == 1 ? "row of " : "rows of ").raw("<code>").text(t.table()).raw("</code>")
+          .raw(t.change().isEmpty() ? "" : "<div class=\"change\">" + Html.esc(t.change()) + "</div>").raw("</div></div>");
     }
     h.raw("<div class=\"stat limit\"><div class=\"n\">").text(Html.count(r.maxRows())).raw("</div><div class=\"l\">")
-        .raw("rows at most: more rolls back</div></div></div>\n");
+        .raw("rows at most, or it rolls back</div></div></div>\n");
     for (Preview.Sample s : p.samples()) {
-      h.raw("<h3>Rows it touches").raw(s.table().isEmpty() ? "" : " in <code>" + Html.esc(s.table()) + "</code>")
-          .raw(" <span class=\"dim\">(sample of ").text(s.rows().size()).raw(")</span></h3><div class=\"scroll\"><table class=\"rows\"><thead><tr>");
+      boolean returning = s.what().equalsIgnoreCase("RETURNING");
+      h.raw(returning ? "<h3>What RETURNING gave" : "<h3>Rows it touches").raw(s.table().isEmpty() ? "" : " in <code>" + Html.esc(s.table()) + "</code>")
+          .raw(" <span class=\"dim\">(").text(s.truncated() ? "first " + s.rows().size() + " of more" : s.rows().size() == 1 ? "1 row" : s.rows().size() + " rows")
+          .raw(")</span></h3><div class=\"scroll\"><table class=\"rows\"><thead><tr>");
       for (String c : s.columns()) {
         h.raw("<th>").text(c).raw("</th>");
       }

@@ -188,6 +188,7 @@ class ConsoleBrowserTest {
     browser.get(console.url() + "requests/" + delete.id());
     browser.findElement(By.id("reason")).sendKeys("checked");
     browser.findElement(By.id("approve")).click();
+    assertThat(browser.findElement(By.cssSelector(".notice.good")).getText()).startsWith("Approved.");
     assertThat(store.find(delete.id()).orElseThrow().status()).isEqualTo(Status.APPROVED);
   }
 

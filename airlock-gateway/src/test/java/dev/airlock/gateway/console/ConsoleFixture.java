@@ -11,30 +11,39 @@ import java.util.Optional;
 final class ConsoleFixture {
   private ConsoleFixture() {}
 
-  /** The seed incident: a pattern DELETE that would take a real customer with it. */
+  /** The seed incident: a pattern DELETE that would take a real customer with it (the engine's preview shape). */
   static final String CUSTOMERS_PREVIEW =
       """
-      {"rowsPerTable":{"public.customers":3},"totalRows":3,\
-      "samples":[{"table":"public.customers","columns":["id","email","name","created_at"],\
+      {"statement":"DELETE FROM customers\\nWHERE email LIKE $1","rolledBack":true,"totalRows":3,"statementRows":3,\
+      "rowsPerTable":[{"table":"public.customers","rows":3,"inserted":0,"updated":0,"deleted":3}],\
+      "samples":[{"table":"public.customers","what":"the rows the statement selects, before it ran",\
+      "columns":["id","email","name","created_at"],\
       "rows":[[17,"dana.testa@example.com","Dana Testa","2023-09-14"],[901,"test1@example.com","Test One","2026-11-20"],\
-      [902,"test2@example.com",null,"2026-11-20"]]}],\
+      [902,"test2@example.com",null,"2026-11-20"]],"truncated":false}],\
       "rules":[{"id":"pattern-delete","severity":"high","message":"deletes the rows of `customers` that match `email LIKE '%test%'`; real rows match patterns too"}],\
-      "locks":["RowExclusiveLock on public.customers"]}""";
+      "locks":[{"relation":"public.customers","mode":"RowExclusiveLock"}],\
+      "decision":{"decision":"ask","rule":"writes-need-approval","reason":"every write on production needs a human"}}""";
 
   static final String ORDERS_PREVIEW =
       """
-      {"rowsPerTable":{"public.orders":1},"totalRows":1,\
-      "samples":[{"table":"public.orders","columns":["id","status","total_cents"],"rows":[[5001,"open",1999]]}],\
+      {"statement":"UPDATE orders SET status = 'cancelled' WHERE id = 5001","rolledBack":true,"totalRows":1,"statementRows":1,\
+      "rowsPerTable":[{"table":"public.orders","rows":1,"inserted":0,"updated":1,"deleted":0}],\
+      "samples":[{"table":"public.orders","what":"the rows the statement selects, before it ran","columns":["id","status","total_cents"],\
+      "rows":[[5001,"open",1999]],"truncated":false}],\
       "rules":[{"id":"update-rows","severity":"low","message":"overwrites `status` of `orders` where `id = 5001`"}],\
-      "locks":["RowExclusiveLock on public.orders"]}""";
+      "locks":[{"relation":"public.orders","mode":"RowExclusiveLock"}],\
+      "decision":{"decision":"ask","rule":"writes-need-approval","reason":"every write on production needs a human"}}""";
 
   static final String SESSIONS_PREVIEW =
       """
-      {"rowsPerTable":{"public.user_sessions":48213},"totalRows":48213,\
-      "samples":[{"table":"public.user_sessions","columns":["id","user_id","expires_at"],\
-      "rows":[[1,17,"2026-12-01T09:00:00Z"],[2,18,"2026-12-01T09:05:00Z"],[3,901,null]]}],\
+      {"statement":"DELETE FROM user_sessions WHERE 1 = 1","rolledBack":true,"totalRows":48213,"statementRows":48213,\
+      "rowsPerTable":[{"table":"public.user_sessions","rows":48213,"inserted":0,"updated":0,"deleted":48213}],\
+      "samples":[{"table":"public.user_sessions","what":"the rows the statement selects, before it ran",\
+      "columns":["id","user_id","expires_at"],\
+      "rows":[[1,17,"2026-12-01T09:00:00Z"],[2,18,"2026-12-01T09:05:00Z"],[3,901,null]],"truncated":true}],\
       "rules":[{"id":"tautological-where","severity":"critical","message":"deletes every row of `user_sessions`: `1 = 1` is always true"}],\
-      "locks":["RowExclusiveLock on public.user_sessions"]}""";
+      "locks":[{"relation":"public.user_sessions","mode":"RowExclusiveLock"}],\
+      "decision":{"decision":"ask","rule":"max-rows","reason":"48213 rows is more than the 100 cursor-agent may change without approval"}}""";
 
   /** A cleanup whose WHERE is always true: every session of every user. */
   static ApprovalRequest sessionsWipe(Store store) {
