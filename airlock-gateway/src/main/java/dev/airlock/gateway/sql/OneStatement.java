@@ -84,42 +84,68 @@ public final class OneStatement {
   }
 
   private static OneStatement rebuild(String text, List<Token> code) throws Refused {
-    StringBuilder sql = new StringBuilder(text.length());
-    List<Integer> order = new ArrayList<>();
     boolean question = false;
     boolean dollar = false;
-    Token previous = null;
     for (Token t : code) {
+      if (t.kind() == TokenKind.PARAMETER && t.text().equals("?")) {
+        question = true;
+      } else if (t.kind() == TokenKind.PARAMETER && t.text().startsWith("$")) {
+        dollar = true;
+        number(t);
+      } else if (t.kind() == TokenKind.PARAMETER) {
+        throw new Refused("parameters", "`" + t.text() + "` is not a parameter the gateway knows; write ? or $1");
+      }
+    }
+    if (question && dollar) {
+      throw new Refused("parameters", "the statement mixes ? and $n parameters; use one style");
+    }
+    Segment all = render(text, code, 0, code.size());
+    return new OneStatement(text, code, all.sql(), all.parameters());
+  }
+
+  /**
+   * A piece of the statement as the driver gets it, and which of the agent's parameters its
+   * {@code ?} take, in order (0-based).
+   */
+  public record Segment(String sql, List<Integer> parameters) {}
+
+  /** The driver's text for code tokens {@code [from, to)}: see {@link #sql()}. */
+  public Segment segment(int from, int to) {
+    return render(text, code, from, to);
+  }
+
+  private static Segment render(String text, List<Token> code, int from, int to) {
+    StringBuilder sql = new StringBuilder();
+    List<Integer> order = new ArrayList<>();
+    int questions = 0;
+    for (int i = 0; i < from; i++) {
+      if (code.get(i).kind() == TokenKind.PARAMETER && code.get(i).text().equals("?")) {
+        questions++;
+      }
+    }
+    Token previous = null;
+    for (int i = from; i < to; i++) {
+      Token t = code.get(i);
       if (previous != null && previous.end() < t.start()) {
         String gap = text.substring(previous.end(), t.start());
         sql.append(gap.indexOf('\n') >= 0 || gap.indexOf('\r') >= 0 ? "\n" : " ");
       }
-      if (t.kind() == TokenKind.PARAMETER && t.text().equals("?")) {
-        question = true;
-        order.add(order.size());
+      if (t.kind() == TokenKind.PARAMETER) {
+        order.add(t.text().equals("?") ? questions++ : Integer.parseInt(t.text().substring(1)) - 1);
         sql.append('?');
-      } else if (t.kind() == TokenKind.PARAMETER && t.text().startsWith("$")) {
-        dollar = true;
-        order.add(number(t) - 1);
-        sql.append('?');
-      } else if (t.kind() == TokenKind.PARAMETER) {
-        throw new Refused("parameters", "`" + t.text() + "` is not a parameter the gateway knows; write ? or $1");
       } else {
         sql.append(t.text());
       }
       previous = t;
     }
-    if (question && dollar) {
-      throw new Refused("parameters", "the statement mixes ? and $n parameters; use one style");
-    }
-    return new OneStatement(text, code, sql.toString(), order);
+    return new Segment(sql.toString(), order);
   }
 
-  private static int number(Token t) throws Refused {
+  private static void number(Token t) throws Refused {
     try {
       int n = Integer.parseInt(t.text().substring(1));
       if (n >= 1 && n <= 65_535) {
-        return n;
+        return;
       }
     } catch (NumberFormatException e) {
       // falls through to the refusal
@@ -163,13 +189,22 @@ public final class OneStatement {
 
   /** The values for the driver's {@code ?} in order ({@code $2 ... $1} reorders them). */
   public List<Object> bind(List<?> parameters) throws Refused {
+    return bind(parameters, parameterOrder);
+  }
+
+  /** The values for a {@link Segment}'s {@code ?}, from all the statement's parameters. */
+  public List<Object> bind(List<?> parameters, Segment segment) throws Refused {
+    return bind(parameters, segment.parameters());
+  }
+
+  private List<Object> bind(List<?> parameters, List<Integer> order) throws Refused {
     if (parameters.size() != parameterCount()) {
       throw new Refused(
           "parameters",
           "the statement takes " + parameterCount() + " parameter" + (parameterCount() == 1 ? "" : "s") + " and " + parameters.size() + " were given");
     }
-    List<Object> out = new ArrayList<>(parameterOrder.size());
-    for (int i : parameterOrder) {
+    List<Object> out = new ArrayList<>(order.size());
+    for (int i : order) {
       out.add(parameters.get(i));
     }
     return out;

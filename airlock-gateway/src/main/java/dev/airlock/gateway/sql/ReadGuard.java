@@ -70,6 +70,38 @@ public final class ReadGuard {
     new ReadGuard(statement, functions).run();
   }
 
+  /**
+   * The part of a read whose tables a plan names: the whole statement, the statement EXPLAIN
+   * explains, or nothing for SHOW. Call only on a statement that passed {@link #require}.
+   */
+  public static Optional<OneStatement.Segment> planned(OneStatement statement) throws Refused {
+    List<Token> t = statement.code();
+    if (t.get(0).is("SHOW")) {
+      return Optional.empty();
+    }
+    if (!t.get(0).is("EXPLAIN")) {
+      return Optional.of(statement.segment(0, t.size()));
+    }
+    int i = 1;
+    if (t.get(i).kind() == TokenKind.LEFT_PAREN) {
+      i = Tokens.matching(t, i, t.size()) + 1;
+    }
+    while (i < t.size() && t.get(i).isAny("ANALYZE", "ANALYSE", "VERBOSE")) {
+      i++;
+    }
+    return Optional.of(statement.segment(i, t.size()));
+  }
+
+  /** True when the statement names the schema the gateway keeps to itself. */
+  public static boolean mentions(OneStatement statement, String name) {
+    for (Token k : statement.code()) {
+      if ((k.kind() == TokenKind.WORD || k.kind() == TokenKind.QUOTED_IDENTIFIER) && Expressions.identifier(k).equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void run() throws Refused {
     int size = t.size();
     Token head = t.get(0);
