@@ -109,8 +109,10 @@ public record DmlShape(
       Token k = t.get(i);
       boolean qualified = i > whereFrom && t.get(i - 1).kind() == TokenKind.DOT;
       boolean called = i + 1 < whereTo && t.get(i + 1).kind() == TokenKind.LEFT_PAREN;
+      boolean qualifier = i + 1 < whereTo && t.get(i + 1).kind() == TokenKind.DOT;
+      boolean keyword = k.kind() == TokenKind.WORD && Keywords.RESERVED.contains(k.text().toUpperCase(java.util.Locale.ROOT));
       boolean byAlias = qualified && i - 2 >= whereFrom && sameName(t.get(i - 2), alias);
-      if (isName(k) && !called && (!qualified || byAlias)) {
+      if (isName(k) && !called && !qualifier && !keyword && (!qualified || byAlias)) {
         out.add(Expressions.identifier(k));
       }
     }
