@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       EnvCommand.class,
       DriftCommand.class,
+      ApprovalsCommand.class,
+      AuditCommand.class,
+      ConsoleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

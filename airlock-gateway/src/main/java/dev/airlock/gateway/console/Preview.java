@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A request's preview as the console shows it: rows per table, sample rows, rules, locks, and
  * whatever else the gateway put in, read tolerantly so that a field the console does not know
- * is still shown rather than dropped.
+ * is still shown rather than dropped. {@code airlock approvals show} prints the same reading.
  */
-record Preview(
+public record Preview(
     Optional<Long> totalRows,
     List<TableRows> rowsPerTable,
     List<Sample> samples,
@@ -28,12 +28,12 @@ record Preview(
     Optional<String> unreadable) {
 
   /** Rows one table would lose or gain; {@code change} is "3 deleted", "1 inserted, 2 updated" or empty. */
-  record TableRows(String table, long rows, String change) {}
+  public record TableRows(String table, long rows, String change) {}
 
   /** @param what what these rows are ("the rows the statement selects, before it ran", "RETURNING") */
-  record Sample(String table, String what, List<String> columns, List<List<String>> rows, boolean truncated) {}
+  public record Sample(String table, String what, List<String> columns, List<List<String>> rows, boolean truncated) {}
 
-  record RuleHit(String id, String severity, String message) {}
+  public record RuleHit(String id, String severity, String message) {}
 
   private static final Set<String> TOTAL = Set.of("totalRows", "total_rows", "rows", "rowCount", "row_count");
   private static final Set<String> PER_TABLE = Set.of("rowsPerTable", "rows_per_table", "tables", "affected");
@@ -43,7 +43,7 @@ record Preview(
   /** Shown elsewhere on the page (the statement card) or implied by it (the dry run rolled back). */
   private static final Set<String> SHOWN_ELSEWHERE = Set.of("statement", "rolledBack", "statementRows");
 
-  static Preview parse(String json) {
+  public static Preview parse(String json) {
     JsonNode root;
     try {
       root = JsonMapper.shared().readTree(json == null ? "" : json);

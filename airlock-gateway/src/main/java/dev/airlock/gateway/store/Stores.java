@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
@@ -56,7 +55,9 @@ public final class Stores {
     // NORMAL is durable across a process kill, which is the failure that matters here
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     String jdbc = "jdbc:sqlite:" + db;
-    Pool.Opener opener = () -> DriverManager.getConnection(jdbc, config.toProperties());
+    // the driver directly, not through DriverManager: a shaded jar may keep only one driver's service entry
+    org.sqlite.JDBC driver = new org.sqlite.JDBC();
+    Pool.Opener opener = () -> driver.connect(jdbc, config.toProperties());
     return migrated(db.toString(), Dialect.SQLITE, new Pool(opener, 4), clock, c -> Dialect.exec(c, "PRAGMA journal_mode=WAL"));
   }
 
