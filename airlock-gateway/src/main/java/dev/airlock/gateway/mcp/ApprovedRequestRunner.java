@@ -1,16 +1,20 @@
 package dev.airlock.gateway.mcp;
 
+import dev.airlock.gateway.ToolAnswer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs the engine's sweep of approved requests on a background thread, once per period, so an
  * approval given in the console or with {@code airlock approvals approve} is executed even when
- * the agent never asks for its status. A failing sweep is reported once per distinct message and
+ * the agent never asks for its status. What each run did goes to the diagnostics (stderr); a
+ * failing sweep is reported once per distinct message and
  * retried on the next tick; it never stops the server.
  */
 public final class ApprovedRequestRunner implements AutoCloseable {
@@ -20,7 +24,7 @@ public final class ApprovedRequestRunner implements AutoCloseable {
     this.timer = timer;
   }
 
-  public static ApprovedRequestRunner every(Duration period, Runnable sweep, Consumer<String> diagnostics) {
+  public static ApprovedRequestRunner every(Duration period, Supplier<List<ToolAnswer>> sweep, Consumer<String> diagnostics) {
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -32,7 +36,9 @@ public final class ApprovedRequestRunner implements AutoCloseable {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
-            sweep.run();
+            for (ToolAnswer ran : sweep.get()) {
+              diagnostics.accept("approved request: " + ran.summary());
+            }
             last[0] = null;
           } catch (RuntimeException e) {
             String m = "running approved requests failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));

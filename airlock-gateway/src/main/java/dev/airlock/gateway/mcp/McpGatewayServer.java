@@ -1,6 +1,8 @@
 package dev.airlock.gateway.mcp;
 
+import dev.airlock.gateway.DatabaseGateway;
 import dev.airlock.gateway.Gateway;
+import dev.airlock.gateway.GatewaySettings;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -8,6 +10,7 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +27,9 @@ public final class McpGatewayServer implements AutoCloseable {
           + "and execute for writes. A write may be executed, denied, or filed for human approval; then poll "
           + "approval_status with the id. You cannot approve requests. Refusals explain why: change the statement, "
           + "do not try to get around them.";
+
+  /** How often approved requests are looked for and run. */
+  static final Duration APPROVAL_SWEEP = Duration.ofSeconds(1);
 
   private final McpSyncServer server;
   private final Thread stdin;
@@ -57,6 +63,21 @@ public final class McpGatewayServer implements AutoCloseable {
     stdin.setDaemon(true);
     stdin.start();
     return new McpGatewayServer(server, stdin);
+  }
+
+  /**
+   * The whole {@code airlock mcp} process: opens the gateway (connects, resolves the identity's
+   * rules), runs approved requests every second in the background, and serves MCP on {@code
+   * in}/{@code out} until the client closes stdin. Throws before serving when the database or the
+   * policy is wrong, so the caller can say why in one line.
+   */
+  public static void serve(GatewaySettings settings, InputStream in, OutputStream out, String version, Consumer<String> diagnostics)
+      throws InterruptedException {
+    try (DatabaseGateway gateway = DatabaseGateway.open(settings);
+        ApprovedRequestRunner approved = ApprovedRequestRunner.every(APPROVAL_SWEEP, gateway::executeApproved, diagnostics);
+        McpGatewayServer server = start(gateway, in, out, version, diagnostics)) {
+      server.awaitClientGone();
+    }
   }
 
   /** Blocks until the client closes stdin and the requests it sent before are answered. */
