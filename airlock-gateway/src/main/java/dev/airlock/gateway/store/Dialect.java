@@ -22,6 +22,12 @@ enum Dialect {
     }
 
     @Override
+    void beginRead(Connection c) throws SQLException {
+      // a deferred transaction: its first read fixes the snapshot, and it blocks no writer (WAL)
+      exec(c, "BEGIN");
+    }
+
+    @Override
     void commit(Connection c) throws SQLException {
       exec(c, "COMMIT");
     }
@@ -55,8 +61,16 @@ enum Dialect {
     }
 
     @Override
+    void beginRead(Connection c) throws SQLException {
+      // one snapshot for every statement, and a cursor: rows stream instead of loading at once
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+
+    @Override
     void commit(Connection c) throws SQLException {
       c.commit();
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       c.setAutoCommit(true);
     }
 
@@ -64,6 +78,7 @@ enum Dialect {
     void rollback(Connection c) throws SQLException {
       if (!c.getAutoCommit()) {
         c.rollback();
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         c.setAutoCommit(true);
       }
     }
@@ -98,6 +113,9 @@ enum Dialect {
   }
 
   abstract void begin(Connection c) throws SQLException;
+
+  /** A read-only transaction: one consistent snapshot for several statements. */
+  abstract void beginRead(Connection c) throws SQLException;
 
   abstract void commit(Connection c) throws SQLException;
 

@@ -74,10 +74,18 @@ final class JdbcStore implements Store {
 
   /** Runs in one write transaction; anything thrown rolls it back. */
   private <T> T transaction(Work<T> work) {
+    return transaction(work, false);
+  }
+
+  private <T> T transaction(Work<T> work, boolean readOnly) {
     Connection c = borrow();
     boolean broken = false;
     try {
-      dialect.begin(c);
+      if (readOnly) {
+        dialect.beginRead(c);
+      } else {
+        dialect.begin(c);
+      }
       T result = work.run(c);
       dialect.commit(c);
       return result;
@@ -395,11 +403,11 @@ final class JdbcStore implements Store {
 
   @Override
   public AuditVerification verifyAudit() {
-    return autoCommit(
+    return transaction(
         c -> {
           long headSequence;
           String headHash;
-          // the head first: entries appended while we walk are past it and not looked at
+          // one snapshot: the head and the entries it covers, whatever is appended meanwhile
           try (PreparedStatement ps = c.prepareStatement("SELECT sequence, hash FROM " + head + " WHERE id = 1");
               ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -420,7 +428,8 @@ final class JdbcStore implements Store {
             }
           }
           return walk.finish(headSequence, headHash);
-        });
+        },
+        true);
   }
 
   private Optional<ApprovalRequest> load(Connection c, String id, boolean lock) throws SQLException {

@@ -21,6 +21,39 @@ class SqliteConcurrencyTest {
   @TempDir Path home;
 
   @Test
+  void verifyingWhileOthersAppendAlwaysSeesAnIntactChain() throws Exception {
+    try (Store writer = Stores.open(Optional.empty(), home);
+        Store reader = Stores.open(Optional.empty(), home)) {
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+          writers.add(pool.submit(() -> {
+            for (int i = 0; i < 100; i++) {
+              writer.append(Fixtures.event("agent", "query", "allow"));
+            }
+            return null;
+          }));
+        }
+        Future<List<AuditVerification>> checks = pool.submit(() -> {
+          List<AuditVerification> seen = new ArrayList<>();
+          while (writers.stream().anyMatch(f -> !f.isDone())) {
+            seen.add(reader.verifyAudit());
+          }
+          return seen;
+        });
+        for (Future<?> f : writers) {
+          f.get();
+        }
+        assertThat(checks.get()).isNotEmpty().allSatisfy(v -> assertThat(v.intact()).as(v.toString()).isTrue());
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(reader.verifyAudit().entries()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void twoStoresAppendingFromManyThreadsNeverForkTheChain() throws Exception {
     int threads = 8;
     int perThread = 40;
