@@ -29,6 +29,7 @@ import java.util.Set;
 public final class Console implements AutoCloseable {
   static final String COOKIE = "airlock_session";
   private static final String SESSION = "airlock.session";
+  private static final String RENDERED = "airlock.rendered";
   private static final String CSP =
       "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   private static final String CSS = readCss();
@@ -59,8 +60,20 @@ public final class Console implements AutoCloseable {
               config.routes.post("/requests/{id}/approve", ctx -> vote(ctx, true));
               config.routes.post("/requests/{id}/deny", ctx -> vote(ctx, false));
               config.routes.get("/audit", this::audit);
-              config.routes.error(404, ctx -> ctx.html(LoginPage.problem("Not found", "There is no page at " + ctx.path() + ".")));
-              config.routes.exception(Refusal.class, (e, ctx) -> ctx.status(e.status).html(e.html));
+              // a 404 page unless a route already rendered its own (an unknown request id)
+              config.routes.error(
+                  404,
+                  ctx -> {
+                    if (ctx.attribute(RENDERED) == null) {
+                      ctx.html(LoginPage.problem("Not found", "There is no page at " + ctx.path() + "."));
+                    }
+                  });
+              config.routes.exception(
+                  Refusal.class,
+                  (e, ctx) -> {
+                    ctx.attribute(RENDERED, true);
+                    ctx.status(e.status).html(e.html);
+                  });
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).html(LoginPage.problem("Something went wrong", oneLine(e))));

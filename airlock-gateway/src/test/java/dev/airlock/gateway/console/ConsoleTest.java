@@ -207,6 +207,17 @@ class ConsoleTest {
   }
 
   @Test
+  void unknownRequestsAndPagesAreNotFound() throws Exception {
+    String cookie = signIn();
+    HttpResponse<String> request = get("/requests/req-aaaaaaaaaa", cookie);
+    assertThat(request.statusCode()).isEqualTo(404);
+    assertThat(request.body()).contains("There is no approval request req-aaaaaaaaaa.");
+    HttpResponse<String> page = get("/nothing/here", cookie);
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("There is no page at /nothing/here.");
+  }
+
+  @Test
   void signingOutEndsTheSession() throws Exception {
     String cookie = signIn();
     String token = csrf(get("/", cookie).body());
