@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       ApprovalsCommand.class,
       AuditCommand.class,
       ConsoleCommand.class,
+      McpCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
