@@ -73,8 +73,9 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("airlock: " + ex.getMessage());
-          String name = ex.getCommandLine().getCommandName();
-          err.println("Run 'airlock " + (name.equals("airlock") ? "" : name + " ") + "--help' for usage.");
+          // the whole path of a nested command: `airlock approvals approve --help`
+          String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+          err.println("Run '" + name + " --help' for usage.");
           return ERROR;
         });
     cli.setExecutionExceptionHandler(
