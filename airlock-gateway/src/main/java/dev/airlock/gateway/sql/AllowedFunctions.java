@@ -66,7 +66,7 @@ public final class AllowedFunctions {
           "current_database", "current_schema", "current_schemas", "pg_size_pretty", "pg_column_size",
           "version",
           // TABLESAMPLE methods (their handler functions take `internal` and cannot be called)
-          "bernoulli", "system");
+          "bernoulli", "system", "system_rows", "system_time");
 
   private final Set<String> extra;
 

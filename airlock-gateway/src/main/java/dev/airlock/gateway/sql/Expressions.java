@@ -67,7 +67,17 @@ final class Expressions {
       j += 2;
       parts.add(t.get(j));
     }
-    if (!isParen(j + 1, to) || notCalls.contains(i) || isSyntax(parts, i > 0 ? t.get(i - 1) : null)) {
+    if (!isParen(j + 1, to)) {
+      return j + 1;
+    }
+    Token prev = i > 0 ? t.get(i - 1) : null;
+    if (prev != null && prev.isAny("AS", "INTO")) {
+      // an alias's column list or INSERT INTO t (columns): no call, but what is inside is checked
+      int close = Tokens.matching(t, j + 1, to);
+      range(j + 2, close);
+      return close + 1;
+    }
+    if (notCalls.contains(i) || isSyntax(parts, prev)) {
       return j + 1;
     }
     call(parts, i > 0 && isOperandEnd(t.get(i - 1)));
@@ -91,9 +101,6 @@ final class Expressions {
 
   /** True when a name followed by ( is PostgreSQL syntax rather than a function call. */
   private static boolean isSyntax(List<Token> parts, Token prev) {
-    if (prev != null && (prev.is("AS") || prev.is("INTO"))) {
-      return true; // an alias's column list, INSERT INTO t (columns)
-    }
     if (parts.size() > 1 || parts.get(0).kind() != TokenKind.WORD) {
       return false;
     }
@@ -117,7 +124,7 @@ final class Expressions {
       case "CONFLICT" -> prev.is("ON");
       case "SET" -> isOperandEnd(prev);
       case "INSERT" -> prev.is("THEN");
-      default -> prev.is("TABLESAMPLE");
+      default -> false; // a TABLESAMPLE method too: only the listed ones
     };
   }
 
