@@ -159,6 +159,19 @@ class RobustnessTest {
   }
 
   @Test
+  void aRequestSurvivesTheGatewayAndRunsOnlyForItsIdentity() {
+    String id = (String) gateway.execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(3), "log out").data().get("requestId");
+    gateway.close(); // the gateway goes away with the request pending
+    world.store.vote(id, "alice", true, "fine");
+    DatabaseGateway other = world.gateway("another-agent");
+    assertThat(other.executeApproved()).isEmpty();
+    assertThat(other.approvalStatus(id).summary()).isEqualTo("refused: approval request `" + id + "` belongs to another identity");
+    DatabaseGateway restarted = world.gateway("agent");
+    assertThat(restarted.executeApproved()).singleElement().satisfies(a -> assertThat(a.summary()).startsWith("executed: 3 rows"));
+    assertThat(world.count("SELECT count(*) FROM user_sessions WHERE customer_id = 3")).isZero();
+  }
+
+  @Test
   void listAndDescribeShowWhatTheIdentityMayRead() {
     ToolAnswer all = gateway.listTables();
     assertThat(Answers.list(all.data(), "tables")).extracting(t -> t.get("name")).containsExactly("customers", "orders", "user_sessions");
