@@ -88,6 +88,10 @@ final class JsonRpcShape {
     if (first.startsWith("Trailing token")) {
       first = "more than one JSON value on one line";
     }
+    int source = first.indexOf(" (start marker at");
+    if (source >= 0) {
+      first = first.substring(0, source);
+    }
     int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
     return first + (column > 0 ? " (column " + column + ")" : "");
   }

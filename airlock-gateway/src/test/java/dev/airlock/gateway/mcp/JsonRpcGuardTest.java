@@ -60,7 +60,12 @@ class JsonRpcGuardTest {
     JsonNode error = o.answers().get(0);
     assertThat(error.get("id").asInt()).isEqualTo(3);
     assertThat(error.get("error").get("code").asInt()).isEqualTo(-32700);
-    assertThat(error.get("error").get("message").asString()).startsWith("not JSON: ");
+    assertThat(error.get("error").get("message").asString())
+        .isEqualTo("not JSON: Unexpected end-of-input within/between Object entries (column 34)");
+    Outcome unclosed = guard("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"\n");
+    assertThat(unclosed.answers().get(0).get("error").get("message").asString())
+        .as("no parser internals")
+        .isEqualTo("not JSON: Unexpected end-of-input: expected close marker for Object (column 40)");
     assertThat(diagnostics.get(0)).startsWith("rejected a message: not JSON: Unexpected end-of-input");
   }
 
