@@ -35,18 +35,39 @@ final class Db {
         ps.setObject(i + 1, args[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
-        List<String[]> out = new ArrayList<>();
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          String[] r = new String[n];
-          for (int i = 0; i < n; i++) {
-            r[i] = rs.getString(i + 1);
-          }
-          out.add(r);
-        }
-        return out;
+        return read(rs);
       }
     }
+  }
+
+  /** Runs {@code commands} (ones without rows, e.g. SAVEPOINT), then {@code query}, in one round trip. */
+  List<String[]> rowsAfter(String commands, String query) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.setEscapeProcessing(false);
+      boolean rows = st.execute(commands + ";\n" + query);
+      while (!rows) {
+        if (st.getUpdateCount() == -1) {
+          throw new SQLException("no rows from: " + query);
+        }
+        rows = st.getMoreResults();
+      }
+      try (ResultSet rs = st.getResultSet()) {
+        return read(rs);
+      }
+    }
+  }
+
+  private static List<String[]> read(ResultSet rs) throws SQLException {
+    List<String[]> out = new ArrayList<>();
+    int n = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      String[] r = new String[n];
+      for (int i = 0; i < n; i++) {
+        r[i] = rs.getString(i + 1);
+      }
+      out.add(r);
+    }
+    return out;
   }
 
   Optional<String[]> row(String sql, Object... args) throws SQLException {

@@ -16,17 +16,18 @@ import java.util.Optional;
 /**
  * Counts, inside the transaction and just before a statement runs, the rows and non-null values
  * it will destroy. DELETE and UPDATE are counted with their own WHERE when they have no USING or
- * FROM; otherwise the statement's own row count stands and values are not counted.
+ * FROM; otherwise the statement's own row count stands and values are not counted. Column drops
+ * and type changes are counted by {@link ColumnScans}, one scan for a run of them.
  */
 final class Losses {
   private Losses() {}
 
-  static List<DataLoss> measure(Db db, int index, Sql.Piece p, List<Targets.Target> targets) throws SQLException {
+  static List<DataLoss> measure(Db db, int index, Sql.Piece p, List<Targets.Target> targets, ColumnScans scans) throws SQLException {
     List<DataLoss> out = new ArrayList<>();
     for (Targets.Target t : targets) {
       if (t.op() instanceof DropColumn) {
-        long[] n = count(db, t.table(), "", List.of(t.column()));
-        out.add(loss(db, index, "DROP COLUMN", t, List.of(t.column()), n[0], n[1], -1, ""));
+        ColumnScans.Counts n = scans.of(db, index, t);
+        out.add(loss(db, index, "DROP COLUMN", t, List.of(t.column()), n.rows(), n.values(), -1, ""));
       } else if (t.op() instanceof Drop d && isTable(db, t.oid())) {
         List<String> cols = columns(db, t.oid());
         long[] n = count(db, t.table(), "", cols);
@@ -58,26 +59,9 @@ final class Losses {
         } else {
           out.add(loss(db, index, "UPDATE", t, unquote(cols), -1, -1, -1, ""));
         }
-      } else if (t.op() instanceof AlterColumnType a) {
-        long changed = -1;
-        long[] n = null;
-        if (Sql.topLevel(p.code(), 0, "USING") < 0) {
-          Optional<String[]> old = db.row("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = ? AND attnum = ?", t.oid(), t.attnum());
-          if (old.isPresent()) {
-            // one scan: rows, values, and values that do not survive the round trip
-            String col = Names.quote(t.column());
-            String sql = "SELECT count(*), count(" + col + "), count(*) FILTER (WHERE " + col + " IS DISTINCT FROM ((" + col + ")::" + a.newType() + ")::" + old.get()[0] + ") FROM " + t.table();
-            Optional<String[]> r = db.attempt(() -> db.row(sql).orElseThrow());
-            if (r.isPresent()) {
-              n = new long[] {Long.parseLong(r.get()[0]), Long.parseLong(r.get()[1])};
-              changed = Long.parseLong(r.get()[2]);
-            }
-          }
-        }
-        if (n == null) {
-          n = count(db, t.table(), "", List.of(t.column()));
-        }
-        out.add(loss(db, index, "ALTER COLUMN TYPE", t, List.of(t.column()), n[0], n[1], changed, ""));
+      } else if (t.op() instanceof AlterColumnType) {
+        ColumnScans.Counts n = scans.of(db, index, t);
+        out.add(loss(db, index, "ALTER COLUMN TYPE", t, List.of(t.column()), n.rows(), n.values(), n.changed(), ""));
       }
     }
     return out;

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a statement aims at, from the core's own classifier (the same Operations the static rules
@@ -39,6 +40,18 @@ final class Targets {
       }
     }
     return out;
+  }
+
+  /** Whether {@link #resolve} looks this operation up: the ones whose losses and dependents verify measures. */
+  static boolean aims(Operation op) {
+    return op instanceof DropColumn
+        || op instanceof AlterColumnType
+        || op instanceof RenameColumn
+        || (op instanceof Drop d && (relationKind(d.kind()) || d.kind() == ObjectKind.SCHEMA))
+        || (op instanceof Rename r && relationKind(r.kind()))
+        || op instanceof Truncate
+        || op instanceof DeleteRows
+        || op instanceof UpdateRows;
   }
 
   static List<Target> resolve(Db db, List<Operation> ops) throws SQLException {
@@ -85,15 +98,18 @@ final class Targets {
 
   record Rel(long oid, String name) {}
 
+  /** One or two plain identifiers: to_regclass cannot fail on them, so no savepoint is needed. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+
   static Optional<Rel> relation(Db db, String written) throws SQLException {
-    Optional<String[]> r =
-        db.attempt(
-            () ->
-                db.row(
+    Db.SqlCall<String[]> lookup =
+        () ->
+            db.row(
                     "SELECT c.oid, quote_ident(n.nspname)||'.'||quote_ident(c.relname) FROM pg_class c"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = coalesce(to_regclass(?), to_regclass(?))",
                     written, quoteParts(written))
-                    .orElse(null));
+                .orElse(null);
+    Optional<String[]> r = PLAIN_NAME.matcher(written).matches() ? Optional.ofNullable(lookup.call()) : db.attempt(lookup);
     return r.map(x -> new Rel(Long.parseLong(x[0]), x[1]));
   }
 

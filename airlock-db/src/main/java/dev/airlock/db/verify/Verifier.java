@@ -35,6 +35,8 @@ public final class Verifier {
   private final Bodies bodies = new Bodies();
   /** Tables, views and sequences by oid, under the name last seen: a dropped one keeps it in lock reports. */
   private final Map<Long, String> relationNames = new java.util.HashMap<>();
+  /** The relation locks held between statements: a statement's new locks are those it adds. */
+  private Map<HeldLock, StatementResult.Lock> held = Map.of();
 
   private Verifier(Connection connection) {
     this.connection = connection;
@@ -90,9 +92,9 @@ public final class Verifier {
     if (req.commitPreparation()) {
       connection.commit();
     }
-    db.exec("SET LOCAL lock_timeout = " + req.lockTimeout().toMillis());
-    db.exec("SET LOCAL statement_timeout = " + req.statementTimeout().toMillis());
-    db.exec("SET LOCAL idle_in_transaction_session_timeout = 0");
+    db.exec(
+        "SET LOCAL lock_timeout = " + req.lockTimeout().toMillis() + "; SET LOCAL statement_timeout = " + req.statementTimeout().toMillis()
+            + "; SET LOCAL idle_in_transaction_session_timeout = 0");
 
     Snapshot before = Catalog.snapshot(connection);
     for (var o : before.objects().values()) {
@@ -107,13 +109,15 @@ public final class Verifier {
     for (SourceText s : req.migration()) {
       pieces.addAll(Sql.split(s));
     }
+    List<List<Operation>> operations = pieces.stream().map(Targets::operations).toList();
+    ColumnScans scans = new ColumnScans(pieces, operations);
     List<StatementResult> results = new ArrayList<>();
     List<DataLoss> losses = new ArrayList<>();
     List<BrokenDependent> broken = new ArrayList<>();
-    int index = 0;
-    for (Sql.Piece p : pieces) {
-      index++;
-      results.add(runOne(index, p, losses, broken));
+    // every statement finds a fresh savepoint airlock_statement open, and leaves one for the next
+    held = locks(db.rowsAfter("SAVEPOINT airlock_statement", LOCKS));
+    for (int i = 0; i < pieces.size(); i++) {
+      results.add(runOne(i + 1, pieces.get(i), operations.get(i), scans, losses, broken));
     }
     Snapshot after = Catalog.snapshot(connection);
     CatalogDiff diff = CatalogDiff.between(before, after, true);
@@ -150,7 +154,8 @@ public final class Verifier {
     return String.format(Locale.ROOT, "%s %s: %d statements in %d ms", what, s.path(), n, (System.nanoTime() - t0) / 1_000_000);
   }
 
-  private StatementResult runOne(int index, Sql.Piece p, List<DataLoss> losses, List<BrokenDependent> broken) throws SQLException {
+  private StatementResult runOne(int index, Sql.Piece p, List<Operation> ops, ColumnScans scans, List<DataLoss> losses, List<BrokenDependent> broken)
+      throws SQLException {
     Optional<Kind.Special> special = Kind.of(p);
     if (special.isPresent() && special.get().status() != StatementResult.Status.OK) {
       return new StatementResult(index, p.file(), p.line(), p.column(), p.text(), special.get().status(), Optional.empty(), 0, -1, List.of(), special.get().note());
@@ -158,24 +163,21 @@ public final class Verifier {
     String sql = special.flatMap(Kind.Special::runInstead).orElse(p.text());
     String note = special.map(Kind.Special::note).orElse("");
 
-    List<Operation> ops = Targets.operations(p);
-    // Airlock's own probes (counting rows, reading pg_depend) take locks too; they run in a
-    // savepoint that is rolled back, which releases those locks, so they hide none of the statement's.
-    List<Targets.Target> targets;
-    List<DataLoss> at;
-    List<Dependents.Dep> deps;
-    db.exec("SAVEPOINT airlock_measure");
-    try {
-      targets = Targets.resolve(db, ops);
-      at = Losses.measure(db, index, p, targets);
-      deps = Dependents.before(db, targets);
-    } finally {
-      db.exec("ROLLBACK TO SAVEPOINT airlock_measure");
-      db.exec("RELEASE SAVEPOINT airlock_measure");
+    // A fresh savepoint airlock_statement is open (see run). Airlock's own probes (counting rows,
+    // reading pg_depend) take locks too; they run in it and are rolled back to it, which releases
+    // those locks, so they hide none of the statement's.
+    List<Targets.Target> targets = List.of();
+    List<DataLoss> at = List.of();
+    List<Dependents.Dep> deps = List.of();
+    if (ops.stream().anyMatch(Targets::aims)) {
+      try {
+        targets = Targets.resolve(db, ops);
+        at = Losses.measure(db, index, p, targets, scans);
+        deps = Dependents.before(db, targets);
+      } finally {
+        db.exec("ROLLBACK TO SAVEPOINT airlock_statement");
+      }
     }
-    Map<HeldLock, StatementResult.Lock> locksBefore = locks();
-
-    db.exec("SAVEPOINT airlock_statement");
     long t0 = System.nanoTime();
     long rows;
     try (Statement st = connection.createStatement()) {
@@ -185,7 +187,6 @@ public final class Verifier {
     } catch (SQLException e) {
       long micros = (System.nanoTime() - t0) / 1000;
       db.exec("ROLLBACK TO SAVEPOINT airlock_statement");
-      db.exec("RELEASE SAVEPOINT airlock_statement");
       if ("2BP01".equals(e.getSQLState()) || "0A000".equals(e.getSQLState())) {
         for (Dependents.Dep d : deps) {
           broken.add(new BrokenDependent(index, d.kind(), d.name(), cause(d.target()), target(d.target()), "depends on it: the statement fails without CASCADE", true));
@@ -194,13 +195,14 @@ public final class Verifier {
       return new StatementResult(index, p.file(), p.line(), p.column(), p.text(), StatementResult.Status.ERROR, Optional.of(Db.message(e)), micros, -1, List.of(), note);
     }
     long micros = (System.nanoTime() - t0) / 1000;
-    db.exec("RELEASE SAVEPOINT airlock_statement");
     List<StatementResult.Lock> taken = new ArrayList<>();
-    locks().forEach((held, lock) -> {
-      if (!locksBefore.containsKey(held)) {
-        taken.add(lock);
+    Map<HeldLock, StatementResult.Lock> now = locks(db.rowsAfter("RELEASE SAVEPOINT airlock_statement; SAVEPOINT airlock_statement", LOCKS));
+    now.forEach((lock, shown) -> {
+      if (!held.containsKey(lock)) {
+        taken.add(shown);
       }
     });
+    held = now;
     for (DataLoss l : at) {
       if (l.rows() < 0 && rows >= 0) {
         l = new DataLoss(l.statement(), l.action(), l.table(), l.columns(), rows, -1, l.changed(), l.keyColumns(), l.where());
@@ -278,20 +280,22 @@ public final class Verifier {
   /** A granted relation lock, by relation oid: a rename or a drop does not make a held lock new. */
   private record HeldLock(long relation, String mode) {}
 
+  /** The relation locks this backend holds: name, mode, oid. */
+  private static final String LOCKS =
+      "SELECT quote_ident(n.nspname)||'.'||quote_ident(c.relname), l.mode, l.relation::bigint"
+          + " FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation LEFT JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
+          + " AND (n.nspname IS NULL OR n.nspname NOT IN ('pg_catalog','information_schema'))"
+          + " AND (c.relkind IS NULL OR c.relkind IN ('r','p','m','v','S','f'))"
+          + " ORDER BY c.oid IS NULL, 1, 3, 2";
+
   /**
-   * The relation locks this backend holds now, in name order. A relation dropped in this
+   * The relation locks of {@link #LOCKS}' rows, in name order. A relation dropped in this
    * transaction keeps the last name it was seen under, marked {@code (dropped)}.
    */
-  private Map<HeldLock, StatementResult.Lock> locks() throws SQLException {
+  private Map<HeldLock, StatementResult.Lock> locks(List<String[]> rows) {
     Map<HeldLock, StatementResult.Lock> out = new LinkedHashMap<>();
-    for (String[] r :
-        db.rows(
-            "SELECT quote_ident(n.nspname)||'.'||quote_ident(c.relname), l.mode, l.relation::bigint"
-                + " FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation LEFT JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
-                + " AND (n.nspname IS NULL OR n.nspname NOT IN ('pg_catalog','information_schema'))"
-                + " AND (c.relkind IS NULL OR c.relkind IN ('r','p','m','v','S','f'))"
-                + " ORDER BY c.oid IS NULL, 1, 3, 2")) {
+    for (String[] r : rows) {
       long oid = Long.parseLong(r[2]);
       String name;
       if (r[0] != null) {
@@ -309,9 +313,15 @@ public final class Verifier {
 
   /** {@code AccessExclusiveLock} → {@code ACCESS EXCLUSIVE}. */
   static String mode(String m) {
-    String base = m.endsWith("Lock") ? m.substring(0, m.length() - 4) : m;
-    return base.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+    return MODES.computeIfAbsent(
+        m,
+        k -> {
+          String base = k.endsWith("Lock") ? k.substring(0, k.length() - 4) : k;
+          return base.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+        });
   }
+
+  private static final Map<String, String> MODES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Exact row counts of every table in the database's own schemas. */
   Map<String, Long> rowCounts() throws SQLException {
