@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The gateway between an agent and one PostgreSQL database: every tool of {@link Gateway}, for
- * one identity, under that identity's policy in one environment, each call appended to the
- * store's audit log. Calls are serialised over one connection (an agent works one call at a
- * time); {@link #executeApproved()} runs approved requests in between.
+ * The gateway between an agent and one PostgreSQL database: every tool of {@link Gateway}, for one
+ * identity, under that identity's policy in one environment, each call appended to the store's
+ * audit log. Calls are serialised over one connection (an agent works one call at a time); {@link
+ * #executeApproved()} runs approved requests in between.
  *
  * <p>Start with {@link #open(GatewaySettings)}. The reads are in {@link Reads}, the writes in
  * {@link Writes}, approvals in {@link Approvals}.
@@ -53,7 +53,13 @@ public final class DatabaseGateway implements Gateway {
     try {
       String environment = settings.environment().orElseGet(() -> label(db).orElse("default"));
       GatewayPolicy.Rules rules = settings.policy().rulesFor(settings.identity(), environment);
-      Context ctx = new Context(settings, db, new Judge(rules), AllowedFunctions.with(rules.functions()), environment);
+      Context ctx =
+          new Context(
+              settings,
+              db,
+              new Judge(rules),
+              AllowedFunctions.with(rules.functions()),
+              environment);
       return new DatabaseGateway(db, ctx, settings);
     } catch (RuntimeException e) {
       db.close();
@@ -69,7 +75,9 @@ public final class DatabaseGateway implements Gateway {
     }
   }
 
-  /** The environment whose rules apply: from the settings, the database's label, or {@code default}. */
+  /**
+   * The environment whose rules apply: from the settings, the database's label, or {@code default}.
+   */
   public String environment() {
     return ctx.environment();
   }
@@ -81,27 +89,44 @@ public final class DatabaseGateway implements Gateway {
 
   @Override
   public ToolAnswer describeTable(String table) {
-    return locked(() -> audit.call("describe_table", Optional.ofNullable(table), () -> reads.describeTable(table)));
+    return locked(
+        () ->
+            audit.call(
+                "describe_table", Optional.ofNullable(table), () -> reads.describeTable(table)));
   }
 
   @Override
   public ToolAnswer query(String sql, List<Object> parameters) {
-    return locked(() -> audit.call("query", Optional.ofNullable(sql), () -> reads.query(sql, orEmpty(parameters))));
+    return locked(
+        () ->
+            audit.call(
+                "query", Optional.ofNullable(sql), () -> reads.query(sql, orEmpty(parameters))));
   }
 
   @Override
   public ToolAnswer preview(String sql, List<Object> parameters) {
-    return locked(() -> audit.call("preview", Optional.ofNullable(sql), () -> writes.preview(sql, orEmpty(parameters))));
+    return locked(
+        () ->
+            audit.call(
+                "preview",
+                Optional.ofNullable(sql),
+                () -> writes.preview(sql, orEmpty(parameters))));
   }
 
   @Override
   public ToolAnswer execute(String sql, List<Object> parameters, String reason) {
-    return locked(() -> audit.call("execute", Optional.ofNullable(sql), () -> writes.execute(sql, orEmpty(parameters), reason)));
+    return locked(
+        () ->
+            audit.call(
+                "execute",
+                Optional.ofNullable(sql),
+                () -> writes.execute(sql, orEmpty(parameters), reason)));
   }
 
   @Override
   public ToolAnswer approvalStatus(String requestId) {
-    return locked(() -> audit.call("approval_status", Optional.empty(), () -> approvals.status(requestId)));
+    return locked(
+        () -> audit.call("approval_status", Optional.empty(), () -> approvals.status(requestId)));
   }
 
   /**
@@ -112,7 +137,10 @@ public final class DatabaseGateway implements Gateway {
     return locked(
         () ->
             approvals.approved().stream()
-                .map((ApprovalRequest r) -> audit.call("execute_approved", Optional.of(r.statement()), () -> approvals.run(r)))
+                .map(
+                    (ApprovalRequest r) ->
+                        audit.call(
+                            "execute_approved", Optional.of(r.statement()), () -> approvals.run(r)))
                 .toList());
   }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything a {@link DatabaseGateway} needs. The gateway does not close the store: whoever
- * opened it does.
+ * Everything a {@link DatabaseGateway} needs. The gateway does not close the store: whoever opened
+ * it does.
  *
  * @param dbUrl {@code postgres://user:password@host:5432/db} or {@code jdbc:postgresql://...};
  *     never shown to the agent, and shown to people without the password
@@ -50,12 +50,21 @@ public record GatewaySettings(
   }
 
   /** The defaults: the database's environment label, a 5 s statement timeout, 500 rows. */
-  public static GatewaySettings of(String dbUrl, String identity, GatewayPolicy policy, Store store) {
-    return new GatewaySettings(dbUrl, identity, policy, store, Optional.empty(), DEFAULT_STATEMENT_TIMEOUT, DEFAULT_ROW_CAP);
+  public static GatewaySettings of(
+      String dbUrl, String identity, GatewayPolicy policy, Store store) {
+    return new GatewaySettings(
+        dbUrl,
+        identity,
+        policy,
+        store,
+        Optional.empty(),
+        DEFAULT_STATEMENT_TIMEOUT,
+        DEFAULT_ROW_CAP);
   }
 
   public GatewaySettings withEnvironment(String name) {
-    return new GatewaySettings(dbUrl, identity, policy, store, Optional.of(name), statementTimeout, rowCap);
+    return new GatewaySettings(
+        dbUrl, identity, policy, store, Optional.of(name), statementTimeout, rowCap);
   }
 
   public GatewaySettings withStatementTimeout(Duration timeout) {
@@ -69,7 +78,16 @@ public record GatewaySettings(
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "GatewaySettings[db=" + Connections.redact(dbUrl) + ", identity=" + identity + ", environment="
-        + environment.orElse("(the database's label)") + ", statementTimeout=" + statementTimeout + ", rowCap=" + rowCap + "]";
+    return "GatewaySettings[db="
+        + Connections.redact(dbUrl)
+        + ", identity="
+        + identity
+        + ", environment="
+        + environment.orElse("(the database's label)")
+        + ", statementTimeout="
+        + statementTimeout
+        + ", rowCap="
+        + rowCap
+        + "]";
   }
 }

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code gateway:} section of {@code airlock.yaml}: what each agent identity may do through
- * the database gateway, per environment. Without the section the safe default holds: reads are
- * allowed, every write needs a person's approval, and DDL, privilege and server-level statements
- * are denied. Parsing fails closed with one line that names the key.
+ * The {@code gateway:} section of {@code airlock.yaml}: what each agent identity may do through the
+ * database gateway, per environment. Without the section the safe default holds: reads are allowed,
+ * every write needs a person's approval, and DDL, privilege and server-level statements are denied.
+ * Parsing fails closed with one line that names the key.
  *
  * <pre>
  * gateway:
@@ -120,17 +120,28 @@ public final class GatewayPolicy {
       Optional<List<String>> approvers,
       Optional<Integer> approvals,
       Optional<List<String>> functions) {
-    static final Level EMPTY = new Level(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    static final Level EMPTY =
+        new Level(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
   }
 
-  private static final Set<Kind> DEFAULT_DENY = kindsOf(EnumSet.of(Group.DDL, Group.PRIVILEGE, Group.SERVER));
+  private static final Set<Kind> DEFAULT_DENY =
+      kindsOf(EnumSet.of(Group.DDL, Group.PRIVILEGE, Group.SERVER));
 
   private final Level top;
   private final Map<String, Level> environments;
+
   /** Empty when the section lists no identities: then every identity gets the default. */
   private final Optional<Map<String, Map<Verb, List<String>>>> identities;
 
-  private GatewayPolicy(Level top, Map<String, Level> environments, Optional<Map<String, Map<Verb, List<String>>>> identities) {
+  private GatewayPolicy(
+      Level top,
+      Map<String, Level> environments,
+      Optional<Map<String, Map<Verb, List<String>>>> identities) {
     this.top = top;
     this.environments = Map.copyOf(environments);
     this.identities = identities.map(Map::copyOf);
@@ -152,8 +163,11 @@ public final class GatewayPolicy {
       Map<Verb, List<String>> granted = identities.get().get(identity);
       if (granted == null) {
         throw new ConfigException(
-            "airlock.yaml gateway.identities has no identity `" + identity + "` (known: "
-                + String.join(", ", new TreeSet<>(identities.get().keySet())) + ")");
+            "airlock.yaml gateway.identities has no identity `"
+                + identity
+                + "` (known: "
+                + String.join(", ", new TreeSet<>(identities.get().keySet()))
+                + ")");
       }
       tables = Optional.of(granted);
     }
@@ -171,8 +185,8 @@ public final class GatewayPolicy {
   /**
    * One identity's rules in one environment, resolved.
    *
-   * @param tables the tables granted per verb; empty for the default identity (select every
-   *     table, ask for every write)
+   * @param tables the tables granted per verb; empty for the default identity (select every table,
+   *     ask for every write)
    * @param maxRows rows an allowed UPDATE, DELETE or MERGE may touch before it needs approval
    * @param denied statement kinds refused outright (NEVER kinds are refused regardless)
    * @param approvers who may approve; empty means anyone but the requester
@@ -216,7 +230,9 @@ public final class GatewayPolicy {
       return tables.isEmpty() || tables.get().getOrDefault(Verb.SELECT, List.of()).contains("*");
     }
 
-    /** Where the grant for a verb is written, for reasons: {@code gateway.identities.bot.delete}. */
+    /**
+     * Where the grant for a verb is written, for reasons: {@code gateway.identities.bot.delete}.
+     */
     public String grantKey(Verb verb) {
       return "gateway.identities." + identity + "." + verb.id();
     }
@@ -256,13 +272,19 @@ public final class GatewayPolicy {
             if (name.isBlank()) {
               throw new ConfigException(at + ": empty environment name");
             }
-            environments.put(name, level(mapping(env.getValue(), at + "." + name), at + "." + name, false));
+            environments.put(
+                name, level(mapping(env.getValue(), at + "." + name), at + "." + name, false));
           }
         }
         case "identities" -> identities = Optional.of(identities(e.getValue(), at));
-        case "max-rows", "deny", "approvers", "approvals", "functions" -> levelKeys.put(key, e.getValue());
-        default -> throw new ConfigException(
-            where + ": unknown key `" + key + "` (known: max-rows, deny, approvers, approvals, functions, environments, identities)");
+        case "max-rows", "deny", "approvers", "approvals", "functions" ->
+            levelKeys.put(key, e.getValue());
+        default ->
+            throw new ConfigException(
+                where
+                    + ": unknown key `"
+                    + key
+                    + "` (known: max-rows, deny, approvers, approvals, functions, environments, identities)");
       }
     }
     return new GatewayPolicy(level(levelKeys, where, true), environments, identities);
@@ -294,15 +316,27 @@ public final class GatewayPolicy {
           approvals = Optional.of(n);
         }
         case "functions" -> functions = Optional.of(names(v, at));
-        default -> throw new ConfigException(
-            where + ": unknown key `" + key + "` (known: max-rows, deny, approvers, approvals, functions"
-                + (top ? ", environments, identities" : "") + ")");
+        default ->
+            throw new ConfigException(
+                where
+                    + ": unknown key `"
+                    + key
+                    + "` (known: max-rows, deny, approvers, approvals, functions"
+                    + (top ? ", environments, identities" : "")
+                    + ")");
       }
     }
-    if (approvers.isPresent() && approvals.isPresent() && !approvers.get().isEmpty() && approvals.get() > approvers.get().size()) {
+    if (approvers.isPresent()
+        && approvals.isPresent()
+        && !approvers.get().isEmpty()
+        && approvals.get() > approvers.get().size()) {
       throw new ConfigException(
-          where + ".approvals: " + approvals.get() + " approvals need at least as many approvers, and "
-              + approvers.get().size() + " are listed");
+          where
+              + ".approvals: "
+              + approvals.get()
+              + " approvals need at least as many approvers, and "
+              + approvers.get().size()
+              + " are listed");
     }
     return new Level(maxRows, deny, approvers, approvals, functions);
   }
@@ -325,7 +359,9 @@ public final class GatewayPolicy {
               case "insert" -> Verb.INSERT;
               case "update" -> Verb.UPDATE;
               case "delete" -> Verb.DELETE;
-              default -> throw new ConfigException(at + ": unknown key `" + verb + "` (known: select, insert, update, delete)");
+              default ->
+                  throw new ConfigException(
+                      at + ": unknown key `" + verb + "` (known: select, insert, update, delete)");
             };
         verbs.put(parsed, tables(v.getValue(), at + "." + verb));
       }
@@ -337,8 +373,12 @@ public final class GatewayPolicy {
   private static List<String> tables(Object value, String where) {
     List<String> out = new ArrayList<>();
     for (String t : names(value, where)) {
-      if (t.chars().anyMatch(Character::isWhitespace) || t.startsWith(".") || t.endsWith(".") || t.chars().filter(c -> c == '.').count() > 1) {
-        throw new ConfigException(where + ": `" + t + "` is not a table, `schema.table`, `schema.*` or `*`");
+      if (t.chars().anyMatch(Character::isWhitespace)
+          || t.startsWith(".")
+          || t.endsWith(".")
+          || t.chars().filter(c -> c == '.').count() > 1) {
+        throw new ConfigException(
+            where + ": `" + t + "` is not a table, `schema.table`, `schema.*` or `*`");
       }
       out.add(t);
     }
@@ -356,7 +396,8 @@ public final class GatewayPolicy {
       } else if (kind.isPresent() && kind.get().group() != Group.READ) {
         out.add(kind.get());
       } else {
-        throw new ConfigException(where + ": `" + name + "` is not a statement kind (known: " + deniable() + ")");
+        throw new ConfigException(
+            where + ": `" + name + "` is not a statement kind (known: " + deniable() + ")");
       }
     }
     return out;

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The gateway section of airlock.yaml: the safe default, per-environment rules, identities, errors. */
+/**
+ * The gateway section of airlock.yaml: the safe default, per-environment rules, identities, errors.
+ */
 class GatewayPolicyTest {
   private static final String POLICY =
       """
@@ -46,7 +48,17 @@ class GatewayPolicyTest {
     assertThat(r.maxRows()).isZero();
     assertThat(r.approvals()).isEqualTo(1);
     assertThat(r.approvers()).isEmpty();
-    for (Kind k : List.of(Kind.DROP, Kind.TRUNCATE, Kind.ALTER, Kind.CREATE, Kind.GRANT, Kind.ROLE, Kind.COPY, Kind.DO, Kind.ALTER_SYSTEM)) {
+    for (Kind k :
+        List.of(
+            Kind.DROP,
+            Kind.TRUNCATE,
+            Kind.ALTER,
+            Kind.CREATE,
+            Kind.GRANT,
+            Kind.ROLE,
+            Kind.COPY,
+            Kind.DO,
+            Kind.ALTER_SYSTEM)) {
       assertThat(r.denies(k)).as("%s", k).isTrue();
     }
     for (Kind k : List.of(Kind.INSERT, Kind.UPDATE, Kind.DELETE, Kind.MERGE)) {
@@ -92,7 +104,8 @@ class GatewayPolicyTest {
     GatewayPolicy p = Config.parse(POLICY, "airlock.yaml").gateway();
     assertThatThrownBy(() -> p.rulesFor("intruder", "production"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("airlock.yaml gateway.identities has no identity `intruder` (known: reporter, support-agent)");
+        .hasMessage(
+            "airlock.yaml gateway.identities has no identity `intruder` (known: reporter, support-agent)");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -115,6 +128,8 @@ class GatewayPolicyTest {
           gateway: {identities: {bot: {select: [{a: 1}]}}}   | airlock.yaml: gateway.identities.bot.select: expected a list of names
           """)
   void aBadPolicyIsOneLineNamingTheKey(String yaml, String message) {
-    assertThatThrownBy(() -> Config.parse(yaml, "airlock.yaml")).isInstanceOf(ConfigException.class).hasMessage(message);
+    assertThatThrownBy(() -> Config.parse(yaml, "airlock.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(message);
   }
 }

@@ -11,18 +11,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the agent may learn about the schema, from the system catalog: tables and views outside
- * the system schemas and the store's own schema {@code airlock}, their columns, keys and the
- * foreign keys that point at them.
+ * What the agent may learn about the schema, from the system catalog: tables and views outside the
+ * system schemas and the store's own schema {@code airlock}, their columns, keys and the foreign
+ * keys that point at them.
  */
 public final class Catalog {
   /** Schemas the gateway never lists, reads through a plan check, or writes. */
-  public static final List<String> HIDDEN_SCHEMAS = List.of("pg_catalog", "information_schema", "airlock");
+  public static final List<String> HIDDEN_SCHEMAS =
+      List.of("pg_catalog", "information_schema", "airlock");
 
   private Catalog() {}
 
   /** A table, view or materialized view. */
-  public record Table(long oid, String schema, String name, String kind, Optional<Long> estimatedRows, Optional<String> comment) {
+  public record Table(
+      long oid,
+      String schema,
+      String name,
+      String kind,
+      Optional<Long> estimatedRows,
+      Optional<String> comment) {
     public String qualified() {
       return schema + "." + name;
     }
@@ -39,7 +46,12 @@ public final class Catalog {
   }
 
   /** One column: its type as PostgreSQL prints it, whether it takes null, its default. */
-  public record Column(String name, String type, boolean nullable, Optional<String> defaultValue, Optional<String> comment) {
+  public record Column(
+      String name,
+      String type,
+      boolean nullable,
+      Optional<String> defaultValue,
+      Optional<String> comment) {
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", name);
@@ -58,11 +70,11 @@ public final class Catalog {
   public static List<Table> tables(Connection c) throws SQLException {
     List<Table> out = new ArrayList<>();
     try (PreparedStatement ps =
-            c.prepareStatement(
-                TABLE_COLUMNS
-                    + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition"
-                    + " AND n.nspname <> ALL (?) AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
-                    + " ORDER BY n.nspname, c.relname")) {
+        c.prepareStatement(
+            TABLE_COLUMNS
+                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition"
+                + " AND n.nspname <> ALL (?) AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
+                + " ORDER BY n.nspname, c.relname")) {
       ps.setArray(1, c.createArrayOf("text", HIDDEN_SCHEMAS.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -76,7 +88,10 @@ public final class Catalog {
   /** The table a name resolves to on the search path ({@code orders}, {@code public."Orders"}). */
   public static Optional<Table> resolve(Connection c, String name) throws SQLException {
     var savepoint = c.setSavepoint();
-    try (PreparedStatement ps = c.prepareStatement(TABLE_COLUMNS + " WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            TABLE_COLUMNS
+                + " WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         Optional<Table> t = rs.next() ? Optional.of(table(rs)) : Optional.empty();
@@ -99,7 +114,13 @@ public final class Catalog {
           case "p" -> "partitioned table";
           default -> "table";
         };
-    return new Table(rs.getLong(1), rs.getString(2), rs.getString(3), kind, rows < 0 ? Optional.empty() : Optional.of(rows), Optional.ofNullable(rs.getString(6)));
+    return new Table(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        kind,
+        rows < 0 ? Optional.empty() : Optional.of(rows),
+        Optional.ofNullable(rs.getString(6)));
   }
 
   public static List<Column> columns(Connection c, long table) throws SQLException {
@@ -113,7 +134,13 @@ public final class Catalog {
       ps.setLong(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Column(rs.getString(1), rs.getString(2), rs.getBoolean(3), Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5))));
+          out.add(
+              new Column(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getBoolean(3),
+                  Optional.ofNullable(rs.getString(4)),
+                  Optional.ofNullable(rs.getString(5))));
         }
       }
     }
@@ -128,9 +155,15 @@ public final class Catalog {
         table);
   }
 
-  /** This table's foreign keys, as {@code FOREIGN KEY (customer_id) REFERENCES customers(id) ON DELETE CASCADE}. */
+  /**
+   * This table's foreign keys, as {@code FOREIGN KEY (customer_id) REFERENCES customers(id) ON
+   * DELETE CASCADE}.
+   */
   public static List<String> foreignKeys(Connection c, long table) throws SQLException {
-    return strings(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::oid AND contype = 'f' ORDER BY conname", table);
+    return strings(
+        c,
+        "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::oid AND contype = 'f' ORDER BY conname",
+        table);
   }
 
   /** The foreign keys of other tables that point at this one: rows there go with rows here. */

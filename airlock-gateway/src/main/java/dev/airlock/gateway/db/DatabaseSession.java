@@ -11,8 +11,8 @@ import java.time.Duration;
 /**
  * The gateway's one connection to the database, with the credentials it never shows. Every call
  * runs in a transaction of its own with a statement timeout; whatever the work leaves open is
- * rolled back. A connection the server dropped is replaced on the next call (and a read is
- * retried once on the new one, since running it again changes nothing).
+ * rolled back. A connection the server dropped is replaced on the next call (and a read is retried
+ * once on the new one, since running it again changes nothing).
  */
 public final class DatabaseSession implements AutoCloseable {
   /** Work inside one transaction. */
@@ -72,13 +72,17 @@ public final class DatabaseSession implements AutoCloseable {
     try {
       c.setReadOnly(readOnly); // pgjdbc then opens the transaction with BEGIN READ ONLY
       try (Statement s = c.createStatement()) {
-        s.execute((readOnly ? "SET TRANSACTION READ ONLY; " : "") + "SET LOCAL statement_timeout = " + timeoutMillis);
+        s.execute(
+            (readOnly ? "SET TRANSACTION READ ONLY; " : "")
+                + "SET LOCAL statement_timeout = "
+                + timeoutMillis);
       }
       return work.run(c);
     } catch (SQLException e) {
       if (isLost(c, e)) {
         drop();
-        throw new Lost("the database connection was lost (" + firstLine(e) + "); the next call reconnects", e);
+        throw new Lost(
+            "the database connection was lost (" + firstLine(e) + "); the next call reconnects", e);
       }
       throw e;
     } finally {
@@ -99,7 +103,8 @@ public final class DatabaseSession implements AutoCloseable {
       c.setAutoCommit(false);
     } catch (SQLException e) {
       closeQuietly(c);
-      throw new DbException("cannot use the connection to " + target.display() + ": " + firstLine(e), e);
+      throw new DbException(
+          "cannot use the connection to " + target.display() + ": " + firstLine(e), e);
     }
     connection = c;
     return c;
@@ -107,7 +112,10 @@ public final class DatabaseSession implements AutoCloseable {
 
   private static boolean isLost(Connection c, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+    if (state.startsWith("08")
+        || state.equals("57P01")
+        || state.equals("57P02")
+        || state.equals("57P03")) {
       return true;
     }
     try {

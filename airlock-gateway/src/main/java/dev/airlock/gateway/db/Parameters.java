@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The values an agent passes for {@code $1, $2, ...}: strings, numbers, booleans and null. They
- * are stored with an approval request as JSON texts ({@code "abc"}, {@code 42}, {@code null}),
- * so the approved execution gets back exactly the values that were approved, type included. The
- * driver sends each as an untyped literal and the server infers its type from where it stands,
- * as if it had been written into the statement quoted.
+ * The values an agent passes for {@code $1, $2, ...}: strings, numbers, booleans and null. They are
+ * stored with an approval request as JSON texts ({@code "abc"}, {@code 42}, {@code null}), so the
+ * approved execution gets back exactly the values that were approved, type included. The driver
+ * sends each as an untyped literal and the server infers its type from where it stands, as if it
+ * had been written into the statement quoted.
  */
 public final class Parameters {
   private Parameters() {}
@@ -23,9 +23,17 @@ public final class Parameters {
     List<Object> out = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
       Object v = values.get(i);
-      if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
+      if (v != null
+          && !(v instanceof String)
+          && !(v instanceof Number)
+          && !(v instanceof Boolean)) {
         throw new Refused(
-            "parameters", "parameter $" + (i + 1) + " is " + kind(v) + "; parameters are strings, numbers, booleans or null");
+            "parameters",
+            "parameter $"
+                + (i + 1)
+                + " is "
+                + kind(v)
+                + "; parameters are strings, numbers, booleans or null");
       }
       if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
         throw new Refused("parameters", "parameter $" + (i + 1) + " is not a finite number");

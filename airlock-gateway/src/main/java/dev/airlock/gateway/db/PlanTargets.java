@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The tables a statement reads and writes, as PostgreSQL's planner resolved them: {@code EXPLAIN
  * (VERBOSE, FORMAT JSON)} runs nothing, and its plan names every relation with its schema, after
- * the search path, aliases, quoting, CTEs and views were resolved. Policy is checked against
- * these names, not against the text.
+ * the search path, aliases, quoting, CTEs and views were resolved. Policy is checked against these
+ * names, not against the text.
  */
 public final class PlanTargets {
   private PlanTargets() {}
@@ -26,8 +26,8 @@ public final class PlanTargets {
   /**
    * One relation in the plan.
    *
-   * @param operation Insert, Update, Delete or Merge for the tables the statement writes; empty
-   *     for the tables it reads
+   * @param operation Insert, Update, Delete or Merge for the tables the statement writes; empty for
+   *     the tables it reads
    */
   public record Relation(String schema, String name, String operation) {
     public String qualified() {
@@ -39,12 +39,14 @@ public final class PlanTargets {
     }
   }
 
-  public static List<Relation> of(Connection c, OneStatement statement, List<Object> values) throws SQLException, Refused {
+  public static List<Relation> of(Connection c, OneStatement statement, List<Object> values)
+      throws SQLException, Refused {
     return of(c, statement.sql(), values);
   }
 
   /** The relations of a statement the driver runs as {@code sql} with {@code values}. */
-  public static List<Relation> of(Connection c, String sql, List<Object> values) throws SQLException, Refused {
+  public static List<Relation> of(Connection c, String sql, List<Object> values)
+      throws SQLException, Refused {
     String plan;
     try (PreparedStatement ps = c.prepareStatement("EXPLAIN (VERBOSE, FORMAT JSON) " + sql)) {
       Parameters.bind(ps, values);
@@ -69,8 +71,11 @@ public final class PlanTargets {
     JsonNode relation = node.get("Relation Name");
     if (relation != null && relation.isString()) {
       String schema = node.path("Schema").isString() ? node.path("Schema").asString() : "";
-      boolean modifies = node.path("Node Type").isString() && node.path("Node Type").asString().equals("ModifyTable");
-      String operation = modifies && node.path("Operation").isString() ? node.path("Operation").asString() : "";
+      boolean modifies =
+          node.path("Node Type").isString()
+              && node.path("Node Type").asString().equals("ModifyTable");
+      String operation =
+          modifies && node.path("Operation").isString() ? node.path("Operation").asString() : "";
       out.add(new Relation(schema, relation.asString(), operation.toLowerCase(Locale.ROOT)));
     }
     for (JsonNode child : node.path("Plans")) {

@@ -60,7 +60,10 @@ public record ResultRows(List<String> columns, List<List<Object>> rows, boolean 
     return Double.isFinite(d) ? d : rs.getString(i);
   }
 
-  /** The rows as the tools answer them: {@code columns}, {@code rows}, {@code rowCount}, {@code truncated}. */
+  /**
+   * The rows as the tools answer them: {@code columns}, {@code rows}, {@code rowCount}, {@code
+   * truncated}.
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("columns", columns);

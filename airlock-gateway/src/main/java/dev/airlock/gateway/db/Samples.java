@@ -16,14 +16,15 @@ import java.util.Set;
 
 /**
  * Builds the SELECT that shows which rows an UPDATE or DELETE is about to touch: the target's
- * primary key and the columns its condition reads, from the same table, joins and WHERE, with
- * the same parameter values. For {@code DELETE FROM customers WHERE email LIKE '%test%'} that is
- * {@code SELECT customers.id, customers.email FROM customers WHERE email LIKE '%test%'}.
+ * primary key and the columns its condition reads, from the same table, joins and WHERE, with the
+ * same parameter values. For {@code DELETE FROM customers WHERE email LIKE '%test%'} that is {@code
+ * SELECT customers.id, customers.email FROM customers WHERE email LIKE '%test%'}.
  */
 public final class Samples {
   private Samples() {}
 
-  public static Optional<Trial.SampleQuery> of(Connection c, OneStatement statement, List<Object> parameters, int limit)
+  public static Optional<Trial.SampleQuery> of(
+      Connection c, OneStatement statement, List<Object> parameters, int limit)
       throws SQLException, Refused {
     Optional<DmlShape> found = DmlShape.of(statement);
     if (found.isEmpty()) {

@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs a write inside the caller's transaction and measures it: rows inserted, updated and
- * deleted per table (from {@code pg_stat_xact_user_tables}, so rows removed by a cascade or
- * written by a trigger count too), the rows it was about to touch (a sample selected just
- * before), and the table locks it holds. Whether the transaction commits is the caller's call.
+ * Runs a write inside the caller's transaction and measures it: rows inserted, updated and deleted
+ * per table (from {@code pg_stat_xact_user_tables}, so rows removed by a cascade or written by a
+ * trigger count too), the rows it was about to touch (a sample selected just before), and the table
+ * locks it holds. Whether the transaction commits is the caller's call.
  */
 public final class Trial {
   private Trial() {}
@@ -57,7 +57,11 @@ public final class Trial {
    * @param returning the rows of its RETURNING clause, if it has one
    */
   public record Outcome(
-      List<TableRows> tables, long updateCount, Optional<ResultRows> sample, Optional<ResultRows> returning, List<Lock> locks) {
+      List<TableRows> tables,
+      long updateCount,
+      Optional<ResultRows> sample,
+      Optional<ResultRows> returning,
+      List<Lock> locks) {
     /** Rows touched in every table together: the number the row bounds compare. */
     public long totalRows() {
       return tables.stream().mapToLong(TableRows::total).sum();
@@ -67,7 +71,12 @@ public final class Trial {
   /** A SELECT of the rows a write will touch, with its parameter values. */
   public record SampleQuery(String sql, List<Object> values) {}
 
-  public static Outcome run(Connection c, OneStatement statement, List<Object> values, Optional<SampleQuery> sampleQuery, int sampleRows)
+  public static Outcome run(
+      Connection c,
+      OneStatement statement,
+      List<Object> values,
+      Optional<SampleQuery> sampleQuery,
+      int sampleRows)
       throws SQLException {
     Map<String, long[]> before = counts(c);
     Optional<ResultRows> sample = sampleQuery.flatMap(q -> sample(c, q, sampleRows));
@@ -95,7 +104,8 @@ public final class Trial {
         tables.add(t);
       }
     }
-    // every table lock the transaction holds: planning and sampling take only locks the write takes too
+    // every table lock the transaction holds: planning and sampling take only locks the write takes
+    // too
     return new Outcome(tables, updateCount, sample, returning, new ArrayList<>(locks(c)));
   }
 
@@ -113,7 +123,9 @@ public final class Trial {
     return out;
   }
 
-  /** The sample runs under a savepoint: a sample that fails must not abort the write's transaction. */
+  /**
+   * The sample runs under a savepoint: a sample that fails must not abort the write's transaction.
+   */
   private static Optional<ResultRows> sample(Connection c, SampleQuery q, int cap) {
     Savepoint sp = null;
     try {

@@ -25,10 +25,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * approval_status and the execution of approved requests. An approved request runs once
- * ({@link Store#claim}), as exactly the stored statement with exactly the stored parameters,
- * and only if their hash still matches the one approved; in a transaction that is rolled back
- * when it touches more rows than were approved, or when the policy now denies it.
+ * approval_status and the execution of approved requests. An approved request runs once ({@link
+ * Store#claim}), as exactly the stored statement with exactly the stored parameters, and only if
+ * their hash still matches the one approved; in a transaction that is rolled back when it touches
+ * more rows than were approved, or when the policy now denies it.
  */
 public final class Approvals {
   private final Context ctx;
@@ -42,9 +42,14 @@ public final class Approvals {
   /** Where a request is; an approved request of this gateway's identity runs now. */
   public Result status(String id) throws Refused {
     String key = id == null ? "" : id.strip();
-    ApprovalRequest r = store.find(key).orElseThrow(() -> new Refused("gateway.no-such-request", "no approval request `" + key + "`"));
+    ApprovalRequest r =
+        store
+            .find(key)
+            .orElseThrow(
+                () -> new Refused("gateway.no-such-request", "no approval request `" + key + "`"));
     if (!r.identity().equals(ctx.identity())) {
-      throw new Refused("gateway.no-such-request", "approval request `" + key + "` belongs to another identity");
+      throw new Refused(
+          "gateway.no-such-request", "approval request `" + key + "` belongs to another identity");
     }
     if (r.status() == Status.APPROVED && mine(r)) {
       return run(r);
@@ -79,17 +84,29 @@ public final class Approvals {
     } catch (SQLException e) {
       outcome = "failed: " + Audited.database(e);
     } catch (RuntimeException e) {
-      outcome = "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+      outcome =
+          "failed: "
+              + (e.getMessage() == null
+                  ? e.getClass().getSimpleName()
+                  : e.getMessage().lines().findFirst().orElse(""));
     }
     store.finish(r.id(), executed, outcome);
     ApprovalRequest now = store.find(r.id()).orElse(r);
     Result d = describe(now);
-    return new Result(d.answer(), executed ? "executed" : "failed", Optional.of(executed ? "gateway.approved" : "gateway.not-executed"), Optional.of(rows), Optional.of(r.id()), approvers(now));
+    return new Result(
+        d.answer(),
+        executed ? "executed" : "failed",
+        Optional.of(executed ? "gateway.approved" : "gateway.not-executed"),
+        Optional.of(rows),
+        Optional.of(r.id()),
+        approvers(now));
   }
 
   private Trial.Outcome execute(ApprovalRequest r) throws Refused, SQLException {
     if (!StatementHash.of(r.statement(), r.parameters()).equals(r.statementHash())) {
-      throw new Refused("gateway.hash-mismatch", "the statement or its parameters are not the ones approved (hash mismatch)");
+      throw new Refused(
+          "gateway.hash-mismatch",
+          "the statement or its parameters are not the ones approved (hash mismatch)");
     }
     OneStatement st = OneStatement.parse(r.statement());
     List<Object> values = st.bind(Parameters.decode(r.parameters()));
@@ -102,41 +119,58 @@ public final class Approvals {
     if (dml) {
       WriteGuard.require(st, ctx.functions());
     }
-    return ctx.db().write(
-        c -> {
-          if (!dml) {
-            try (PreparedStatement ps = c.prepareStatement(st.sql())) {
-              Parameters.bind(ps, values);
-              ps.execute();
-            }
-            c.commit();
-            return new Trial.Outcome(List.of(), 0, Optional.empty(), Optional.empty(), List.of());
-          }
-          WriteDecision tables = ctx.judge().tables(PlanTargets.of(c, st, values));
-          if (tables.verdict() == Verdict.DENY) {
-            throw new Refused(tables.rule(), "the policy now denies it: " + tables.reason());
-          }
-          Trial.Outcome o = Trial.run(c, st, values, Optional.empty(), Context.SAMPLE_ROWS);
-          if (o.totalRows() > r.maxRows()) {
-            c.rollback();
-            throw new Refused(
-                "gateway.more-rows-than-approved",
-                "it touched " + o.totalRows() + " rows, more than the " + r.maxRows() + " approved; rolled back, nothing changed");
-          }
-          c.commit();
-          return o;
-        });
+    return ctx.db()
+        .write(
+            c -> {
+              if (!dml) {
+                try (PreparedStatement ps = c.prepareStatement(st.sql())) {
+                  Parameters.bind(ps, values);
+                  ps.execute();
+                }
+                c.commit();
+                return new Trial.Outcome(
+                    List.of(), 0, Optional.empty(), Optional.empty(), List.of());
+              }
+              WriteDecision tables = ctx.judge().tables(PlanTargets.of(c, st, values));
+              if (tables.verdict() == Verdict.DENY) {
+                throw new Refused(tables.rule(), "the policy now denies it: " + tables.reason());
+              }
+              Trial.Outcome o = Trial.run(c, st, values, Optional.empty(), Context.SAMPLE_ROWS);
+              if (o.totalRows() > r.maxRows()) {
+                c.rollback();
+                throw new Refused(
+                    "gateway.more-rows-than-approved",
+                    "it touched "
+                        + o.totalRows()
+                        + " rows, more than the "
+                        + r.maxRows()
+                        + " approved; rolled back, nothing changed");
+              }
+              c.commit();
+              return o;
+            });
   }
 
   private Result describe(ApprovalRequest r) {
     long approvals = r.votes().stream().filter(ApprovalRequest.Vote::approve).count();
     String summary =
         switch (r.status()) {
-          case PENDING -> "pending approval " + r.id() + ": " + approvals + " of " + r.approvalsRequired() + " approvals so far";
+          case PENDING ->
+              "pending approval "
+                  + r.id()
+                  + ": "
+                  + approvals
+                  + " of "
+                  + r.approvalsRequired()
+                  + " approvals so far";
           case APPROVED -> "approved " + r.id() + "; it runs within seconds";
           case EXECUTING -> "approved " + r.id() + " is running now";
           case DENIED -> "denied " + r.id() + denial(r);
-          case EXECUTED, FAILED -> r.outcome().orElse(r.status().name().toLowerCase(Locale.ROOT)) + " (request " + r.id() + ")";
+          case EXECUTED, FAILED ->
+              r.outcome().orElse(r.status().name().toLowerCase(Locale.ROOT))
+                  + " (request "
+                  + r.id()
+                  + ")";
         };
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("requestId", r.id());
@@ -173,7 +207,11 @@ public final class Approvals {
   }
 
   private static Optional<String> approvers(ApprovalRequest r) {
-    String names = r.votes().stream().filter(ApprovalRequest.Vote::approve).map(ApprovalRequest.Vote::approver).collect(Collectors.joining(","));
+    String names =
+        r.votes().stream()
+            .filter(ApprovalRequest.Vote::approve)
+            .map(ApprovalRequest.Vote::approver)
+            .collect(Collectors.joining(","));
     return names.isEmpty() ? Optional.empty() : Optional.of(names);
   }
 }

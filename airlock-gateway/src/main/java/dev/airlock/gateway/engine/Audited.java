@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one tool call and appends it to the audit log, whatever happened: identity, tool,
- * statement, decision, rule, rows and time. Exceptions become answers the agent can read (one
- * line, never a stack trace, never a password); nothing escapes to the protocol layer.
+ * Runs one tool call and appends it to the audit log, whatever happened: identity, tool, statement,
+ * decision, rule, rows and time. Exceptions become answers the agent can read (one line, never a
+ * stack trace, never a password); nothing escapes to the protocol layer.
  */
 public final class Audited {
   /** Statements longer than this are cut in the audit log (approval requests keep them whole). */
@@ -47,7 +47,9 @@ public final class Audited {
     } catch (DbException e) {
       r = Result.error(e.getMessage());
     } catch (RuntimeException e) {
-      r = Result.error("the gateway failed: " + e.getClass().getSimpleName() + oneLine(e.getMessage()));
+      r =
+          Result.error(
+              "the gateway failed: " + e.getClass().getSimpleName() + oneLine(e.getMessage()));
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     return append(tool, statement, r, millis);
@@ -69,10 +71,18 @@ public final class Audited {
               r.answer().summary()));
       return r.answer();
     } catch (RuntimeException e) {
-      // the answer stands (a write may have committed), but the agent and the server see that it was not recorded
+      // the answer stands (a write may have committed), but the agent and the server see that it
+      // was not recorded
       Map<String, Object> data = new LinkedHashMap<>(r.answer().data());
-      data.put("auditError", "the audit log could not record this call: " + oneLine(e.getMessage()));
-      return new ToolAnswer(true, r.answer().summary() + " (not recorded in the audit log: " + oneLine(e.getMessage()).strip() + ")", data);
+      data.put(
+          "auditError", "the audit log could not record this call: " + oneLine(e.getMessage()));
+      return new ToolAnswer(
+          true,
+          r.answer().summary()
+              + " (not recorded in the audit log: "
+              + oneLine(e.getMessage()).strip()
+              + ")",
+          data);
     }
   }
 
@@ -94,6 +104,8 @@ public final class Audited {
   }
 
   private static String cut(String s) {
-    return s.length() <= MAX_AUDITED_STATEMENT ? s : s.substring(0, MAX_AUDITED_STATEMENT) + "… (" + s.length() + " characters)";
+    return s.length() <= MAX_AUDITED_STATEMENT
+        ? s
+        : s.substring(0, MAX_AUDITED_STATEMENT) + "… (" + s.length() + " characters)";
   }
 }

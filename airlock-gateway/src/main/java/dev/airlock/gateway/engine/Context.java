@@ -6,10 +6,15 @@ import dev.airlock.gateway.policy.Judge;
 import dev.airlock.gateway.sql.AllowedFunctions;
 
 /**
- * What every tool of one gateway shares: its settings, its database session, the identity's
- * rules in the resolved environment, and the functions those rules trust.
+ * What every tool of one gateway shares: its settings, its database session, the identity's rules
+ * in the resolved environment, and the functions those rules trust.
  */
-public record Context(GatewaySettings settings, DatabaseSession db, Judge judge, AllowedFunctions functions, String environment) {
+public record Context(
+    GatewaySettings settings,
+    DatabaseSession db,
+    Judge judge,
+    AllowedFunctions functions,
+    String environment) {
   /** Rows shown in a preview's sample and in a RETURNING clause. */
   public static final int SAMPLE_ROWS = 20;
 

@@ -12,15 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A write's preview as the agent, the approval request and the console see it: {@code
- * totalRows}, {@code rowsPerTable}, {@code samples}, {@code rules}, {@code locks}, and what
- * {@code execute} would do with it.
+ * A write's preview as the agent, the approval request and the console see it: {@code totalRows},
+ * {@code rowsPerTable}, {@code samples}, {@code rules}, {@code locks}, and what {@code execute}
+ * would do with it.
  */
 final class Previews {
   private Previews() {}
 
   static Map<String, Object> of(
-      String statement, Optional<String> target, Trial.Outcome o, List<Finding> findings, WriteDecision decision) {
+      String statement,
+      Optional<String> target,
+      Trial.Outcome o,
+      List<Finding> findings,
+      WriteDecision decision) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("statement", statement);
     m.put("rolledBack", true);
@@ -28,7 +32,12 @@ final class Previews {
     m.put("statementRows", o.updateCount());
     m.put("rowsPerTable", o.tables().stream().map(Trial.TableRows::toMap).toList());
     List<Map<String, Object>> samples = new ArrayList<>();
-    o.sample().ifPresent(s -> samples.add(sample(target.orElse("?"), "the rows the statement selects, before it ran", s)));
+    o.sample()
+        .ifPresent(
+            s ->
+                samples.add(
+                    sample(
+                        target.orElse("?"), "the rows the statement selects, before it ran", s)));
     o.returning().ifPresent(r -> samples.add(sample(target.orElse("?"), "RETURNING", r)));
     m.put("samples", samples);
     m.put("rules", RuleFindings.toMaps(findings));
@@ -38,7 +47,8 @@ final class Previews {
   }
 
   /** For a statement the gateway does not dry-run (DDL the policy lets a person approve). */
-  static Map<String, Object> notRun(String statement, List<Finding> findings, WriteDecision decision) {
+  static Map<String, Object> notRun(
+      String statement, List<Finding> findings, WriteDecision decision) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("statement", statement);
     m.put("previewed", false);
@@ -68,7 +78,8 @@ final class Previews {
 
   /** "4 rows: public.customers 1 deleted, public.orders 3 deleted". */
   static String rows(Trial.Outcome o) {
-    StringBuilder sb = new StringBuilder().append(o.totalRows()).append(o.totalRows() == 1 ? " row" : " rows");
+    StringBuilder sb =
+        new StringBuilder().append(o.totalRows()).append(o.totalRows() == 1 ? " row" : " rows");
     String sep = ": ";
     for (Trial.TableRows t : o.tables()) {
       sb.append(sep).append(t.table());

@@ -12,10 +12,21 @@ import java.util.Optional;
  * @param decision allow, ask, deny, error, executed, failed, status, ...
  */
 public record Result(
-    ToolAnswer answer, String decision, Optional<String> rule, Optional<Long> rows, Optional<String> requestId, Optional<String> approver) {
+    ToolAnswer answer,
+    String decision,
+    Optional<String> rule,
+    Optional<Long> rows,
+    Optional<String> requestId,
+    Optional<String> approver) {
 
   public static Result ok(String decision, String summary, Map<String, Object> data) {
-    return new Result(ToolAnswer.ok(summary, data), decision, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new Result(
+        ToolAnswer.ok(summary, data),
+        decision,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A refusal: the agent reads the reason and the rule. */
@@ -28,14 +39,26 @@ public record Result(
     data.put("decision", "deny");
     data.put("rule", rule);
     data.put("reason", reason);
-    return new Result(ToolAnswer.refused("refused: " + reason, data), "deny", Optional.of(rule), Optional.empty(), Optional.empty(), Optional.empty());
+    return new Result(
+        ToolAnswer.refused("refused: " + reason, data),
+        "deny",
+        Optional.of(rule),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A failure that is no refusal: the database said no, or the connection went away. */
   public static Result error(String message) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("error", message);
-    return new Result(ToolAnswer.refused("error: " + message, data), "error", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new Result(
+        ToolAnswer.refused("error: " + message, data),
+        "error",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public Result withRule(String r) {

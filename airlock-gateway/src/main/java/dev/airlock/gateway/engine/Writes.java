@@ -30,12 +30,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * preview and execute. A write is parsed, its kind checked against the environment's deny list,
- * its calls against the allow-list, its tables (as the planner resolves them) against the
- * identity's grants, and what Airlock's rules say about it; then it runs in a transaction that
- * a preview always rolls back, and execute commits only when the policy allows it at the rows it
- * really touched. Anything the policy asks about becomes an approval request bound to the exact
- * statement and parameters.
+ * preview and execute. A write is parsed, its kind checked against the environment's deny list, its
+ * calls against the allow-list, its tables (as the planner resolves them) against the identity's
+ * grants, and what Airlock's rules say about it; then it runs in a transaction that a preview
+ * always rolls back, and execute commits only when the policy allows it at the rows it really
+ * touched. Anything the policy asks about becomes an approval request bound to the exact statement
+ * and parameters.
  */
 public final class Writes {
   private final Context ctx;
@@ -47,7 +47,12 @@ public final class Writes {
   }
 
   /** A statement that passed every check that needs no database. */
-  private record Prepared(OneStatement statement, List<Object> parameters, List<Object> values, Kind kind, List<Finding> findings) {
+  private record Prepared(
+      OneStatement statement,
+      List<Object> parameters,
+      List<Object> values,
+      Kind kind,
+      List<Finding> findings) {
     boolean dml() {
       return kind.group() == Group.WRITE;
     }
@@ -80,56 +85,85 @@ public final class Writes {
     if (!p.dml()) {
       throw new Refused(
           "gateway.no-dry-run",
-          "`" + p.statement().head() + "` is a " + p.kind().id() + " statement; the gateway dry-runs only INSERT, UPDATE, DELETE and MERGE (execute files it for approval)");
+          "`"
+              + p.statement().head()
+              + "` is a "
+              + p.kind().id()
+              + " statement; the gateway dry-runs only INSERT, UPDATE, DELETE and MERGE (execute files it for approval)");
     }
-    return ctx.db().write(
-        c -> {
-          WriteDecision d = ctx.judge().tables(PlanTargets.of(c, p.statement(), p.values()));
-          if (d.verdict() == Verdict.DENY) {
-            throw new Refused(d.rule(), d.reason());
-          }
-          Optional<Trial.SampleQuery> sample = Samples.of(c, p.statement(), p.parameters(), Context.SAMPLE_ROWS);
-          Trial.Outcome o = Trial.run(c, p.statement(), p.values(), sample, Context.SAMPLE_ROWS);
-          c.rollback();
-          d = d.max(ctx.judge().findings(p.findings())).max(ctx.judge().rows(p.kind(), o.totalRows()));
-          Map<String, Object> data = Previews.of(p.statement().text(), p.target(), o, p.findings(), d);
-          String summary = "preview, rolled back: would touch " + Previews.rows(o) + "; execute would " + would(d);
-          return Result.ok("preview", summary, data).withRows(o.totalRows()).withRule(d.rule());
-        });
+    return ctx.db()
+        .write(
+            c -> {
+              WriteDecision d = ctx.judge().tables(PlanTargets.of(c, p.statement(), p.values()));
+              if (d.verdict() == Verdict.DENY) {
+                throw new Refused(d.rule(), d.reason());
+              }
+              Optional<Trial.SampleQuery> sample =
+                  Samples.of(c, p.statement(), p.parameters(), Context.SAMPLE_ROWS);
+              Trial.Outcome o =
+                  Trial.run(c, p.statement(), p.values(), sample, Context.SAMPLE_ROWS);
+              c.rollback();
+              d =
+                  d.max(ctx.judge().findings(p.findings()))
+                      .max(ctx.judge().rows(p.kind(), o.totalRows()));
+              Map<String, Object> data =
+                  Previews.of(p.statement().text(), p.target(), o, p.findings(), d);
+              String summary =
+                  "preview, rolled back: would touch "
+                      + Previews.rows(o)
+                      + "; execute would "
+                      + would(d);
+              return Result.ok("preview", summary, data).withRows(o.totalRows()).withRule(d.rule());
+            });
   }
 
-  public Result execute(String sql, List<Object> parameters, String reason) throws SQLException, Refused {
+  public Result execute(String sql, List<Object> parameters, String reason)
+      throws SQLException, Refused {
     Prepared p = prepare(sql, parameters);
     String why = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
     if (!p.dml()) {
       WriteDecision d = ctx.judge().notDml(p.kind(), p.statement().head());
       return file(p, 0, Previews.notRun(p.statement().text(), p.findings(), d), d, why);
     }
-    return ctx.db().write(
-        c -> {
-          WriteDecision d = ctx.judge().tables(PlanTargets.of(c, p.statement(), p.values())).max(ctx.judge().findings(p.findings()));
-          if (d.verdict() == Verdict.DENY) {
-            throw new Refused(d.rule(), d.reason());
-          }
-          Optional<Trial.SampleQuery> sample = Samples.of(c, p.statement(), p.parameters(), Context.SAMPLE_ROWS);
-          Trial.Outcome o = Trial.run(c, p.statement(), p.values(), sample, Context.SAMPLE_ROWS);
-          d = d.max(ctx.judge().rows(p.kind(), o.totalRows()));
-          if (d.verdict() == Verdict.ALLOW) {
-            c.commit();
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("decision", "executed");
-            data.put("totalRows", o.totalRows());
-            data.put("rowsPerTable", o.tables().stream().map(Trial.TableRows::toMap).toList());
-            o.returning().ifPresent(r -> data.put("returning", r.toMap()));
-            return Result.ok("executed", "executed: " + Previews.rows(o), data).withRows(o.totalRows()).withRule(d.rule());
-          }
-          c.rollback();
-          return file(p, o.totalRows(), Previews.of(p.statement().text(), p.target(), o, p.findings(), d), d, why);
-        });
+    return ctx.db()
+        .write(
+            c -> {
+              WriteDecision d =
+                  ctx.judge()
+                      .tables(PlanTargets.of(c, p.statement(), p.values()))
+                      .max(ctx.judge().findings(p.findings()));
+              if (d.verdict() == Verdict.DENY) {
+                throw new Refused(d.rule(), d.reason());
+              }
+              Optional<Trial.SampleQuery> sample =
+                  Samples.of(c, p.statement(), p.parameters(), Context.SAMPLE_ROWS);
+              Trial.Outcome o =
+                  Trial.run(c, p.statement(), p.values(), sample, Context.SAMPLE_ROWS);
+              d = d.max(ctx.judge().rows(p.kind(), o.totalRows()));
+              if (d.verdict() == Verdict.ALLOW) {
+                c.commit();
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("decision", "executed");
+                data.put("totalRows", o.totalRows());
+                data.put("rowsPerTable", o.tables().stream().map(Trial.TableRows::toMap).toList());
+                o.returning().ifPresent(r -> data.put("returning", r.toMap()));
+                return Result.ok("executed", "executed: " + Previews.rows(o), data)
+                    .withRows(o.totalRows())
+                    .withRule(d.rule());
+              }
+              c.rollback();
+              return file(
+                  p,
+                  o.totalRows(),
+                  Previews.of(p.statement().text(), p.target(), o, p.findings(), d),
+                  d,
+                  why);
+            });
   }
 
   /** Files an approval request for exactly this statement and these parameters. */
-  private Result file(Prepared p, long maxRows, Map<String, Object> preview, WriteDecision d, String reason) {
+  private Result file(
+      Prepared p, long maxRows, Map<String, Object> preview, WriteDecision d, String reason) {
     Set<String> rules = new LinkedHashSet<>();
     rules.add(d.rule());
     p.findings().forEach(f -> rules.add(f.rule().id()));
@@ -158,10 +192,20 @@ public final class Writes {
     data.put("maxRows", maxRows);
     data.put("preview", preview);
     String summary =
-        "pending approval " + request.id() + ": " + d.reason() + ". A person must approve it ("
-            + request.approvalsRequired() + (request.approvalsRequired() == 1 ? " approval" : " approvals")
-            + "); approval_status " + request.id() + " tells you what happened";
-    return Result.ok("ask", summary, data).withRule(d.rule()).withRows(maxRows).withRequest(request.id());
+        "pending approval "
+            + request.id()
+            + ": "
+            + d.reason()
+            + ". A person must approve it ("
+            + request.approvalsRequired()
+            + (request.approvalsRequired() == 1 ? " approval" : " approvals")
+            + "); approval_status "
+            + request.id()
+            + " tells you what happened";
+    return Result.ok("ask", summary, data)
+        .withRule(d.rule())
+        .withRows(maxRows)
+        .withRequest(request.id());
   }
 
   private static String would(WriteDecision d) {

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies one identity's rules in one environment to a statement: its kind, the tables the
- * planner says it reads and writes, what Airlock's rules found, and the rows it touched. Each
- * step answers allow, ask or deny with a reason; the strictest answer stands.
+ * Applies one identity's rules in one environment to a statement: its kind, the tables the planner
+ * says it reads and writes, what Airlock's rules found, and the rows it touched. Each step answers
+ * allow, ask or deny with a reason; the strictest answer stands.
  */
 public final class Judge {
   private static final Set<Kind> ROW_BOUNDED = Set.of(Kind.UPDATE, Kind.DELETE, Kind.MERGE);
@@ -39,13 +39,34 @@ public final class Judge {
     }
     String reason =
         switch (kind) {
-          case TRANSACTION -> "`" + head + "` is transaction control; the gateway runs every call in its own transaction";
-          case SESSION -> "`" + head + "` would change the gateway's own session (roles, settings, prepared statements); never accepted";
-          case UNKNOWN -> "the gateway cannot tell what a statement starting with `" + head + "` does, so it does not run it";
-          default -> "`" + head + "` is a " + kind.id() + " statement (" + kind.group().id() + "), which the policy denies to `"
-              + rules.identity() + "` in environment `" + rules.environment() + "` (airlock.yaml gateway deny)";
+          case TRANSACTION ->
+              "`"
+                  + head
+                  + "` is transaction control; the gateway runs every call in its own transaction";
+          case SESSION ->
+              "`"
+                  + head
+                  + "` would change the gateway's own session (roles, settings, prepared statements); never accepted";
+          case UNKNOWN ->
+              "the gateway cannot tell what a statement starting with `"
+                  + head
+                  + "` does, so it does not run it";
+          default ->
+              "`"
+                  + head
+                  + "` is a "
+                  + kind.id()
+                  + " statement ("
+                  + kind.group().id()
+                  + "), which the policy denies to `"
+                  + rules.identity()
+                  + "` in environment `"
+                  + rules.environment()
+                  + "` (airlock.yaml gateway deny)";
         };
-    return Optional.of(WriteDecision.deny(kind.group() == Group.NEVER ? "gateway.never" : "gateway.denied-kind", reason));
+    return Optional.of(
+        WriteDecision.deny(
+            kind.group() == Group.NEVER ? "gateway.never" : "gateway.denied-kind", reason));
   }
 
   /** The tables a write reads and writes, against the identity's grants. */
@@ -56,7 +77,9 @@ public final class Judge {
       if (Catalog.HIDDEN_SCHEMAS.contains(r.schema())) {
         return protectedSchema(r);
       }
-      boolean target = written.stream().anyMatch(w -> w.schema().equals(r.schema()) && w.name().equals(r.name()));
+      boolean target =
+          written.stream()
+              .anyMatch(w -> w.schema().equals(r.schema()) && w.name().equals(r.name()));
       if (!r.written() && !target) {
         d = d.max(verb(Verb.SELECT, r));
       }
@@ -67,7 +90,8 @@ public final class Judge {
       }
     }
     if (written.isEmpty()) {
-      return WriteDecision.deny("gateway.no-write", "the plan writes no table; run reads with query");
+      return WriteDecision.deny(
+          "gateway.no-write", "the plan writes no table; run reads with query");
     }
     return d;
   }
@@ -98,8 +122,15 @@ public final class Judge {
     if (ROW_BOUNDED.contains(kind) && rows > rules.maxRows()) {
       return WriteDecision.ask(
           "gateway.max-rows",
-          "touches " + rows + " row" + (rows == 1 ? "" : "s") + ", more than max-rows " + rules.maxRows() + " in environment `"
-              + rules.environment() + "`");
+          "touches "
+              + rows
+              + " row"
+              + (rows == 1 ? "" : "s")
+              + ", more than max-rows "
+              + rules.maxRows()
+              + " in environment `"
+              + rules.environment()
+              + "`");
     }
     return WriteDecision.allow("within max-rows");
   }
@@ -108,7 +139,11 @@ public final class Judge {
   public WriteDecision notDml(Kind kind, String head) {
     return WriteDecision.ask(
         "gateway.needs-approval",
-        "`" + head + "` is a " + kind.id() + " statement; the gateway does not dry-run it, and a person approves it first");
+        "`"
+            + head
+            + "` is a "
+            + kind.id()
+            + " statement; the gateway does not dry-run it, and a person approves it first");
   }
 
   private WriteDecision verb(Verb verb, Relation r) {
@@ -116,20 +151,37 @@ public final class Judge {
     String table = "`" + r.qualified() + "`";
     return switch (a) {
       case ALLOW -> WriteDecision.allow(verb.id() + " on " + table + " is granted");
-      case ASK -> WriteDecision.ask(
-          "gateway.needs-approval",
-          "the policy asks a person before every write by `" + rules.identity() + "` (" + verb.id() + " on " + table
-              + "; airlock.yaml grants no tables)");
-      case DENY -> WriteDecision.deny(
-          "gateway.table-not-granted",
-          "`" + rules.identity() + "` may not " + verb.id() + (verb == Verb.SELECT ? " from " : verb == Verb.INSERT ? " into " : " ")
-              + table + " (not in airlock.yaml " + rules.grantKey(verb) + ")");
+      case ASK ->
+          WriteDecision.ask(
+              "gateway.needs-approval",
+              "the policy asks a person before every write by `"
+                  + rules.identity()
+                  + "` ("
+                  + verb.id()
+                  + " on "
+                  + table
+                  + "; airlock.yaml grants no tables)");
+      case DENY ->
+          WriteDecision.deny(
+              "gateway.table-not-granted",
+              "`"
+                  + rules.identity()
+                  + "` may not "
+                  + verb.id()
+                  + (verb == Verb.SELECT ? " from " : verb == Verb.INSERT ? " into " : " ")
+                  + table
+                  + " (not in airlock.yaml "
+                  + rules.grantKey(verb)
+                  + ")");
     };
   }
 
   private static WriteDecision protectedSchema(Relation r) {
     return WriteDecision.deny(
-        "gateway.protected-schema", "`" + r.qualified() + "` is in a schema the gateway keeps to itself (its approvals and audit log, or the system catalog)");
+        "gateway.protected-schema",
+        "`"
+            + r.qualified()
+            + "` is in a schema the gateway keeps to itself (its approvals and audit log, or the system catalog)");
   }
 
   private static List<Verb> verbs(String operation) {

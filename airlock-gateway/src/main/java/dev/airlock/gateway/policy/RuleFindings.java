@@ -19,7 +19,9 @@ public final class RuleFindings {
   private RuleFindings() {}
 
   public static List<Finding> of(String statement) {
-    return new Checker(Config.defaults()).check(new SourceText("statement", statement), new SqlFrontend(Dialect.POSTGRESQL)).findings();
+    return new Checker(Config.defaults())
+        .check(new SourceText("statement", statement), new SqlFrontend(Dialect.POSTGRESQL))
+        .findings();
   }
 
   /** True when a finding is high or critical: such a write always goes to a person. */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The parts of a plain UPDATE or DELETE that pick its rows: the target table, its alias, the
- * other tables it joins (USING / FROM) and its WHERE condition, as token ranges. The gateway
- * selects the rows a write will touch with exactly these parts before it runs the write.
+ * The parts of a plain UPDATE or DELETE that pick its rows: the target table, its alias, the other
+ * tables it joins (USING / FROM) and its WHERE condition, as token ranges. The gateway selects the
+ * rows a write will touch with exactly these parts before it runs the write.
  *
  * @param table the target's name as written, e.g. {@code public.customers}
  * @param tableFrom the first token of the target's name
@@ -21,7 +21,14 @@ import java.util.Optional;
  * @param whereTo just after the condition
  */
 public record DmlShape(
-    String table, int tableFrom, int tableTo, Token alias, int joinFrom, int joinTo, int whereFrom, int whereTo) {
+    String table,
+    int tableFrom,
+    int tableTo,
+    Token alias,
+    int joinFrom,
+    int joinTo,
+    int whereFrom,
+    int whereTo) {
 
   /** The shape of a top-level UPDATE or DELETE; empty for anything else or anything unusual. */
   public static Optional<DmlShape> of(OneStatement statement) {
@@ -87,7 +94,10 @@ public record DmlShape(
     if (join >= 0) {
       joinTo = where < 0 ? end : where;
     }
-    if (where >= 0 && where + 2 < n && t.get(where + 1).is("CURRENT") && t.get(where + 2).is("OF")) {
+    if (where >= 0
+        && where + 2 < n
+        && t.get(where + 1).is("CURRENT")
+        && t.get(where + 2).is("OF")) {
       return Optional.empty(); // WHERE CURRENT OF a cursor: the gateway never has one open
     }
     int whereFrom = where < 0 ? -1 : where + 1;
@@ -96,10 +106,13 @@ public record DmlShape(
     for (Token p : parts) {
       name.append(name.length() == 0 ? "" : ".").append(p.text());
     }
-    return Optional.of(new DmlShape(name.toString(), tableFrom, tableTo, alias, join, joinTo, whereFrom, whereTo));
+    return Optional.of(
+        new DmlShape(name.toString(), tableFrom, tableTo, alias, join, joinTo, whereFrom, whereTo));
   }
 
-  /** The names in the condition that may be columns of the target: bare or qualified by its alias. */
+  /**
+   * The names in the condition that may be columns of the target: bare or qualified by its alias.
+   */
   public List<String> conditionNames(List<Token> t) {
     List<String> out = new ArrayList<>();
     if (whereFrom < 0) {
@@ -110,7 +123,9 @@ public record DmlShape(
       boolean qualified = i > whereFrom && t.get(i - 1).kind() == TokenKind.DOT;
       boolean called = i + 1 < whereTo && t.get(i + 1).kind() == TokenKind.LEFT_PAREN;
       boolean qualifier = i + 1 < whereTo && t.get(i + 1).kind() == TokenKind.DOT;
-      boolean keyword = k.kind() == TokenKind.WORD && Keywords.RESERVED.contains(k.text().toUpperCase(java.util.Locale.ROOT));
+      boolean keyword =
+          k.kind() == TokenKind.WORD
+              && Keywords.RESERVED.contains(k.text().toUpperCase(java.util.Locale.ROOT));
       boolean byAlias = qualified && i - 2 >= whereFrom && sameName(t.get(i - 2), alias);
       if (isName(k) && !called && !qualifier && !keyword && (!qualified || byAlias)) {
         out.add(Expressions.identifier(k));

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds every function call, operator and cast in a range of tokens and refuses the ones that
- * could do more than compute a value. A name followed by {@code (} is a call unless PostgreSQL's
- * grammar makes it syntax (a reserved word, {@code a JOIN (b)}, an alias's column list, a type
- * modifier); anything this class cannot place is treated as a call, so an unknown shape is
- * refused rather than let through.
+ * Finds every function call, operator and cast in a range of tokens and refuses the ones that could
+ * do more than compute a value. A name followed by {@code (} is a call unless PostgreSQL's grammar
+ * makes it syntax (a reserved word, {@code a JOIN (b)}, an alias's column list, a type modifier);
+ * anything this class cannot place is treated as a call, so an unknown shape is refused rather than
+ * let through.
  */
 final class Expressions {
   private final List<Token> t;
@@ -26,10 +26,11 @@ final class Expressions {
   }
 
   /**
-   * Checks tokens {@code [from, to)}; {@code notCalls} holds the indexes of names the caller
-   * knows are no calls (a CTE's name before its column list).
+   * Checks tokens {@code [from, to)}; {@code notCalls} holds the indexes of names the caller knows
+   * are no calls (a CTE's name before its column list).
    */
-  static void check(List<Token> tokens, int from, int to, AllowedFunctions functions, Set<Integer> notCalls)
+  static void check(
+      List<Token> tokens, int from, int to, AllowedFunctions functions, Set<Integer> notCalls)
       throws Refused {
     new Expressions(tokens, functions, notCalls).range(from, to);
   }
@@ -45,7 +46,9 @@ final class Expressions {
         }
         String bad = Operators.disallowed(k.text());
         if (bad != null) {
-          throw new Refused("operator-not-allowed", "operator `" + bad + "` is not on the gateway's allow-list of built-in operators");
+          throw new Refused(
+              "operator-not-allowed",
+              "operator `" + bad + "` is not on the gateway's allow-list of built-in operators");
         }
         i++;
       } else if (k.is("CAST") && isParen(i + 1, to)) {
@@ -87,15 +90,21 @@ final class Expressions {
   private void call(List<Token> parts, boolean afterOperand) throws Refused {
     String written = written(parts);
     if (parts.size() > 2) {
-      throw new Refused("function-not-allowed", "function `" + written + "`: a name in another database is not allowed");
+      throw new Refused(
+          "function-not-allowed",
+          "function `" + written + "`: a name in another database is not allowed");
     }
     String name = identifier(parts.get(parts.size() - 1));
     String schema = parts.size() == 2 ? identifier(parts.get(0)) : "";
     if (!functions.allows(schema, name)) {
       throw new Refused(
           "function-not-allowed",
-          "function `" + written + "` is not on the gateway's allow-list of functions without side effects"
-              + (afterOperand ? " (an alias with a column list needs AS: `AS " + written + "(...)`)" : ""));
+          "function `"
+              + written
+              + "` is not on the gateway's allow-list of functions without side effects"
+              + (afterOperand
+                  ? " (an alias with a column list needs AS: `AS " + written + "(...)`)"
+                  : ""));
     }
   }
 
@@ -134,7 +143,14 @@ final class Expressions {
       return false;
     }
     return switch (prev.kind()) {
-      case RIGHT_PAREN, RIGHT_BRACKET, STRING, DOLLAR_STRING, NUMBER, PARAMETER, QUOTED_IDENTIFIER -> true;
+      case RIGHT_PAREN,
+          RIGHT_BRACKET,
+          STRING,
+          DOLLAR_STRING,
+          NUMBER,
+          PARAMETER,
+          QUOTED_IDENTIFIER ->
+          true;
       case WORD -> !Keywords.RESERVED.contains(prev.text().toUpperCase(Locale.ROOT));
       default -> false;
     };
@@ -161,15 +177,16 @@ final class Expressions {
     }
     range(open + 1, as);
     if (type(as + 1, close) != close) {
-      throw new Refused("unparsed", "cannot read the type in `CAST(... AS " + t.get(as + 1).text() + " ...)`");
+      throw new Refused(
+          "unparsed", "cannot read the type in `CAST(... AS " + t.get(as + 1).text() + " ...)`");
     }
     return close + 1;
   }
 
   /**
    * Skips the type name of a cast starting at {@code i}: {@code pg_catalog.int4}, {@code double
-   * precision}, {@code timestamp(3) with time zone}, {@code numeric(10, 2)[]}. A type's
-   * modifiers are expressions and are checked.
+   * precision}, {@code timestamp(3) with time zone}, {@code numeric(10, 2)[]}. A type's modifiers
+   * are expressions and are checked.
    */
   private int type(int i, int to) throws Refused {
     if (i >= to || !isName(t.get(i))) {

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Exactly one PostgreSQL statement as an agent sent it, split and lexed by the core. Anything
- * the lexer cannot close, a second statement, or a psql meta-command is refused here, before
- * any guard looks at it.
+ * Exactly one PostgreSQL statement as an agent sent it, split and lexed by the core. Anything the
+ * lexer cannot close, a second statement, or a psql meta-command is refused here, before any guard
+ * looks at it.
  *
- * <p>The text sent to the driver ({@link #sql()}) is rebuilt from the code tokens: comments
- * become a space and {@code $n} placeholders become {@code ?}, so the driver's own parser never
- * sees a comment or quote it might read differently from ours.
+ * <p>The text sent to the driver ({@link #sql()}) is rebuilt from the code tokens: comments become
+ * a space and {@code $n} placeholders become {@code ?}, so the driver's own parser never sees a
+ * comment or quote it might read differently from ours.
  */
 public final class OneStatement {
   /** Longer statements are refused: no real query needs a megabyte of text. */
@@ -41,7 +41,11 @@ public final class OneStatement {
     if (text.length() > MAX_LENGTH) {
       throw new Refused(
           "statement-too-long",
-          String.format(Locale.ROOT, "the statement is %,d characters; the gateway accepts at most %,d", text.length(), MAX_LENGTH));
+          String.format(
+              Locale.ROOT,
+              "the statement is %,d characters; the gateway accepts at most %,d",
+              text.length(),
+              MAX_LENGTH));
     }
     if (text.indexOf('\0') >= 0) {
       throw new Refused("unparsed", "the statement contains a NUL character");
@@ -58,7 +62,10 @@ public final class OneStatement {
     if (pieces.size() > 1) {
       throw new Refused(
           "statement-stacking",
-          pieces.size() + " statements in one call (the second starts with `" + head(pieces.get(1)) + "`); send exactly one statement per call");
+          pieces.size()
+              + " statements in one call (the second starts with `"
+              + head(pieces.get(1))
+              + "`); send exactly one statement per call");
     }
     SqlStatement one = pieces.get(0);
     if (one.directive()) {
@@ -70,11 +77,18 @@ public final class OneStatement {
     }
     for (Token t : code) {
       if (t.kind() == TokenKind.UNTERMINATED) {
-        throw new Refused("unparsed", "an unterminated " + what(t) + " runs to the end of the statement; the gateway does not guess where it ends");
+        throw new Refused(
+            "unparsed",
+            "an unterminated "
+                + what(t)
+                + " runs to the end of the statement; the gateway does not guess where it ends");
       }
       if (t.kind() == TokenKind.SEMICOLON) {
-        // BEGIN ATOMIC ... END keeps semicolons inside one piece for the splitter; the server would split it
-        throw new Refused("statement-stacking", "a `;` inside the statement starts a second one; send exactly one statement per call");
+        // BEGIN ATOMIC ... END keeps semicolons inside one piece for the splitter; the server would
+        // split it
+        throw new Refused(
+            "statement-stacking",
+            "a `;` inside the statement starts a second one; send exactly one statement per call");
       }
     }
     if (code.isEmpty()) {
@@ -93,7 +107,8 @@ public final class OneStatement {
         dollar = true;
         number(t);
       } else if (t.kind() == TokenKind.PARAMETER) {
-        throw new Refused("parameters", "`" + t.text() + "` is not a parameter the gateway knows; write ? or $1");
+        throw new Refused(
+            "parameters", "`" + t.text() + "` is not a parameter the gateway knows; write ? or $1");
       }
     }
     if (question && dollar) {
@@ -104,8 +119,8 @@ public final class OneStatement {
   }
 
   /**
-   * A piece of the statement as the driver gets it, and which of the agent's parameters its
-   * {@code ?} take, in order (0-based).
+   * A piece of the statement as the driver gets it, and which of the agent's parameters its {@code
+   * ?} take, in order (0-based).
    */
   public record Segment(String sql, List<Integer> parameters) {}
 
@@ -150,7 +165,8 @@ public final class OneStatement {
     } catch (NumberFormatException e) {
       // falls through to the refusal
     }
-    throw new Refused("parameters", "`" + t.text() + "` is not a parameter number from $1 to $65535");
+    throw new Refused(
+        "parameters", "`" + t.text() + "` is not a parameter number from $1 to $65535");
   }
 
   private static String head(SqlStatement s) {
@@ -201,7 +217,13 @@ public final class OneStatement {
     if (parameters.size() != parameterCount()) {
       throw new Refused(
           "parameters",
-          "the statement takes " + parameterCount() + " parameter" + (parameterCount() == 1 ? "" : "s") + " and " + parameters.size() + " were given");
+          "the statement takes "
+              + parameterCount()
+              + " parameter"
+              + (parameterCount() == 1 ? "" : "s")
+              + " and "
+              + parameters.size()
+              + " were given");
     }
     List<Object> out = new ArrayList<>(order.size());
     for (int i : order) {

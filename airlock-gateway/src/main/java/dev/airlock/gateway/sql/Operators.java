@@ -6,18 +6,18 @@ import java.util.Set;
 
 /**
  * The operators a statement may use: PostgreSQL's built-in comparison, arithmetic, text, array,
- * range, json and full-text operators. An operator is a function underneath, so one nobody
- * listed is refused like an unknown function.
+ * range, json and full-text operators. An operator is a function underneath, so one nobody listed
+ * is refused like an unknown function.
  */
 final class Operators {
   private Operators() {}
 
   private static final Set<String> ALLOWED =
       Set.of(
-          "=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%", "^", "|/", "||/", "@", "&", "|", "#",
-          "~", "<<", ">>", "||", "~~", "~~*", "!~~", "!~~*", "~*", "!~", "!~*", "^@", "->", "->>", "#>",
-          "#>>", "@>", "<@", "?|", "?&", "#-", "@?", "@@", "&&", "-|-", "&<", "&>", "<<|", "|>>", "::", ":",
-          "=>");
+          "=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%", "^", "|/", "||/", "@",
+          "&", "|", "#", "~", "<<", ">>", "||", "~~", "~~*", "!~~", "!~~*", "~*", "!~", "!~*", "^@",
+          "->", "->>", "#>", "#>>", "@>", "<@", "?|", "?&", "#-", "@?", "@@", "&&", "-|-", "&<",
+          "&>", "<<|", "|>>", "::", ":", "=>");
 
   /**
    * The operator that is not allowed, if any. The lexer joins a run of operator characters; like

@@ -15,30 +15,65 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether one statement is a pure read that {@code query} may run: SELECT, WITH whose
- * every part is a read, VALUES, TABLE, EXPLAIN (ANALYZE only of a read) and SHOW of a harmless
- * setting; every function on the allow-list; no SELECT INTO, no row locks. It works on the
- * core's tokens and asks the core's classifier for a second opinion; a shape it does not know is
- * refused, never guessed. The transaction the gateway runs reads in is READ ONLY as well: this
- * guard is the first wall, not the only one.
+ * Decides whether one statement is a pure read that {@code query} may run: SELECT, WITH whose every
+ * part is a read, VALUES, TABLE, EXPLAIN (ANALYZE only of a read) and SHOW of a harmless setting;
+ * every function on the allow-list; no SELECT INTO, no row locks. It works on the core's tokens and
+ * asks the core's classifier for a second opinion; a shape it does not know is refused, never
+ * guessed. The transaction the gateway runs reads in is READ ONLY as well: this guard is the first
+ * wall, not the only one.
  */
 public final class ReadGuard {
   /** Settings SHOW may print: none of them is a path, a secret or a way to learn the host. */
   private static final Set<String> SETTINGS =
       Set.of(
-          "server_version", "server_version_num", "server_encoding", "client_encoding", "timezone",
-          "datestyle", "intervalstyle", "search_path", "statement_timeout", "lock_timeout",
-          "idle_in_transaction_session_timeout", "transaction_isolation", "transaction_read_only",
-          "default_transaction_isolation", "default_transaction_read_only", "standard_conforming_strings",
-          "max_connections", "work_mem", "extra_float_digits", "integer_datetimes", "bytea_output",
-          "lc_collate", "lc_ctype", "lc_messages", "lc_monetary", "lc_numeric", "lc_time",
-          "max_identifier_length", "block_size", "application_name", "is_superuser",
+          "server_version",
+          "server_version_num",
+          "server_encoding",
+          "client_encoding",
+          "timezone",
+          "datestyle",
+          "intervalstyle",
+          "search_path",
+          "statement_timeout",
+          "lock_timeout",
+          "idle_in_transaction_session_timeout",
+          "transaction_isolation",
+          "transaction_read_only",
+          "default_transaction_isolation",
+          "default_transaction_read_only",
+          "standard_conforming_strings",
+          "max_connections",
+          "work_mem",
+          "extra_float_digits",
+          "integer_datetimes",
+          "bytea_output",
+          "lc_collate",
+          "lc_ctype",
+          "lc_messages",
+          "lc_monetary",
+          "lc_numeric",
+          "lc_time",
+          "max_identifier_length",
+          "block_size",
+          "application_name",
+          "is_superuser",
           "session_authorization");
 
   private static final Set<String> EXPLAIN_OPTIONS =
       Set.of(
-          "ANALYZE", "ANALYSE", "VERBOSE", "COSTS", "SETTINGS", "GENERIC_PLAN", "BUFFERS", "SERIALIZE", "WAL",
-          "TIMING", "SUMMARY", "MEMORY", "FORMAT");
+          "ANALYZE",
+          "ANALYSE",
+          "VERBOSE",
+          "COSTS",
+          "SETTINGS",
+          "GENERIC_PLAN",
+          "BUFFERS",
+          "SERIALIZE",
+          "WAL",
+          "TIMING",
+          "SUMMARY",
+          "MEMORY",
+          "FORMAT");
 
   private final OneStatement statement;
   private final List<Token> t;
@@ -95,7 +130,8 @@ public final class ReadGuard {
   /** True when the statement names the schema the gateway keeps to itself. */
   public static boolean mentions(OneStatement statement, String name) {
     for (Token k : statement.code()) {
-      if ((k.kind() == TokenKind.WORD || k.kind() == TokenKind.QUOTED_IDENTIFIER) && Expressions.identifier(k).equals(name)) {
+      if ((k.kind() == TokenKind.WORD || k.kind() == TokenKind.QUOTED_IDENTIFIER)
+          && Expressions.identifier(k).equals(name)) {
         return true;
       }
     }
@@ -131,13 +167,18 @@ public final class ReadGuard {
           notCalls.add(cte.nameAt());
         }
         if (cte.bodyFrom() >= cte.bodyTo()) {
-          throw new Refused("unparsed", "common table expression `" + t.get(cte.nameAt()).text() + "` is empty");
+          throw new Refused(
+              "unparsed", "common table expression `" + t.get(cte.nameAt()).text() + "` is empty");
         }
         Token body = t.get(cte.bodyFrom());
-        if (!body.isAny("SELECT", "VALUES", "TABLE", "WITH") && body.kind() != TokenKind.LEFT_PAREN) {
+        if (!body.isAny("SELECT", "VALUES", "TABLE", "WITH")
+            && body.kind() != TokenKind.LEFT_PAREN) {
           throw new Refused(
               "writable-cte",
-              "common table expression `" + t.get(cte.nameAt()).text() + "` runs `" + upper(body)
+              "common table expression `"
+                  + t.get(cte.nameAt()).text()
+                  + "` runs `"
+                  + upper(body)
                   + "`, which writes even when the query only reads its result");
         }
         query(cte.bodyFrom(), cte.bodyTo());
@@ -156,7 +197,8 @@ public final class ReadGuard {
         throw new Refused("select-into", "SELECT INTO creates a table; query runs reads only");
       }
       if (k.is("FOR") && i + 1 < to && t.get(i + 1).isAny("UPDATE", "SHARE", "NO", "KEY")) {
-        throw new Refused("row-locks", "`FOR " + upper(t.get(i + 1)) + "` locks rows; query runs reads only");
+        throw new Refused(
+            "row-locks", "`FOR " + upper(t.get(i + 1)) + "` locks rows; query runs reads only");
       }
       if (k.kind() == TokenKind.LEFT_PAREN && i + 1 < to && t.get(i + 1).kind() == TokenKind.WORD) {
         String inner = upper(t.get(i + 1));
@@ -195,7 +237,8 @@ public final class ReadGuard {
     }
     if (dml) {
       throw new Refused(
-          "explain-analyze-write", "EXPLAIN ANALYZE runs the statement it explains, and `" + upper(head) + "` writes");
+          "explain-analyze-write",
+          "EXPLAIN ANALYZE runs the statement it explains, and `" + upper(head) + "` writes");
     }
     query(i, to);
     readsOnly(i, to);
@@ -210,7 +253,8 @@ public final class ReadGuard {
       Token name = t.get(i);
       String option = upper(name);
       if (name.kind() != TokenKind.WORD || !EXPLAIN_OPTIONS.contains(option)) {
-        throw new Refused("unparsed", "EXPLAIN option `" + name.text() + "` is not one the gateway knows");
+        throw new Refused(
+            "unparsed", "EXPLAIN option `" + name.text() + "` is not one the gateway knows");
       }
       i++;
       String value = "";
@@ -246,18 +290,25 @@ public final class ReadGuard {
           default -> name.toString();
         };
     if (setting.equals("all")) {
-      throw new Refused("setting-not-allowed", "SHOW ALL prints every setting, file paths included; ask for one setting");
+      throw new Refused(
+          "setting-not-allowed",
+          "SHOW ALL prints every setting, file paths included; ask for one setting");
     }
     if (!SETTINGS.contains(setting)) {
-      throw new Refused("setting-not-allowed", "SHOW `" + setting + "` is not on the gateway's list of harmless settings");
+      throw new Refused(
+          "setting-not-allowed",
+          "SHOW `" + setting + "` is not on the gateway's list of harmless settings");
     }
   }
 
   /** The core's classifier must see nothing but a benign read either. */
   private void secondOpinion() throws Refused {
-    var parsed = new SqlFrontend(Dialect.POSTGRESQL).parse(new SourceText("query", statement.text()));
+    var parsed =
+        new SqlFrontend(Dialect.POSTGRESQL).parse(new SourceText("query", statement.text()));
     if (parsed.statements() != 1) {
-      throw new Refused("statement-stacking", "the SQL frontend reads " + parsed.statements() + " statements here");
+      throw new Refused(
+          "statement-stacking",
+          "the SQL frontend reads " + parsed.statements() + " statements here");
     }
     for (Occurrence o : parsed.occurrences()) {
       if (o.operation() instanceof Unparsed u) {
@@ -276,19 +327,36 @@ public final class ReadGuard {
     String h = upper(head);
     return switch (h) {
       case "INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE" ->
-          new Refused("not-a-read", "`" + h + "` writes; query runs reads only (use preview, then execute)");
+          new Refused(
+              "not-a-read",
+              "`" + h + "` writes; query runs reads only (use preview, then execute)");
       case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" ->
-          new Refused("transaction-control", "`" + h + "` is transaction control; the gateway runs every call in its own transaction");
+          new Refused(
+              "transaction-control",
+              "`"
+                  + h
+                  + "` is transaction control; the gateway runs every call in its own transaction");
       case "SET", "RESET", "DISCARD" ->
-          new Refused("session-state", "`" + h + "` changes the session (roles, read-only mode, settings); never accepted");
-      case "COPY" -> new Refused("copy", "COPY reads and writes server files and programs; never accepted");
+          new Refused(
+              "session-state",
+              "`" + h + "` changes the session (roles, read-only mode, settings); never accepted");
+      case "COPY" ->
+          new Refused("copy", "COPY reads and writes server files and programs; never accepted");
       case "DO" -> new Refused("do-block", "DO runs a procedural block the gateway cannot check");
       case "CALL" -> new Refused("call", "CALL runs a procedure the gateway cannot check");
       case "PREPARE", "EXECUTE", "DEALLOCATE" ->
-          new Refused("prepared-statement", "`" + h + "` hides the statement that runs; send the statement itself");
-      case "LISTEN", "NOTIFY", "UNLISTEN" -> new Refused("notify", "`" + h + "` talks to other sessions; query runs reads only");
+          new Refused(
+              "prepared-statement",
+              "`" + h + "` hides the statement that runs; send the statement itself");
+      case "LISTEN", "NOTIFY", "UNLISTEN" ->
+          new Refused("notify", "`" + h + "` talks to other sessions; query runs reads only");
       case "LOCK" -> new Refused("lock", "LOCK takes table locks; query runs reads only");
-      default -> new Refused("not-a-read", "`" + h + "` is not a read; query runs SELECT, WITH, VALUES, TABLE, EXPLAIN and SHOW");
+      default ->
+          new Refused(
+              "not-a-read",
+              "`"
+                  + h
+                  + "` is not a read; query runs SELECT, WITH, VALUES, TABLE, EXPLAIN and SHOW");
     };
   }
 

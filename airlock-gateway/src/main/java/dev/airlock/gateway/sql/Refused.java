@@ -1,8 +1,8 @@
 package dev.airlock.gateway.sql;
 
 /**
- * A statement the gateway will not run as asked, with the rule that says so and a one-line
- * reason that names the offending part (`pg_sleep`, `COMMIT`, the second statement).
+ * A statement the gateway will not run as asked, with the rule that says so and a one-line reason
+ * that names the offending part (`pg_sleep`, `COMMIT`, the second statement).
  */
 public final class Refused extends Exception {
   private static final long serialVersionUID = 1L;

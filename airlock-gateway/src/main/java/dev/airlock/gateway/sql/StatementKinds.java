@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What kind of statement an agent sent, by its head keywords, for the policy's {@code deny}
- * list. A WITH takes the kind of its main statement, or of the first CTE that writes; anything
- * unknown is {@link Kind#UNKNOWN}, which no policy can allow.
+ * What kind of statement an agent sent, by its head keywords, for the policy's {@code deny} list. A
+ * WITH takes the kind of its main statement, or of the first CTE that writes; anything unknown is
+ * {@link Kind#UNKNOWN}, which no policy can allow.
  */
 public final class StatementKinds {
   private StatementKinds() {}
@@ -27,7 +27,7 @@ public final class StatementKinds {
     String h = head.text().toUpperCase(Locale.ROOT);
     Token next = from + 1 < to ? t.get(from + 1) : null;
     return switch (h) {
-      case "(" , "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN" -> Kind.SELECT;
+      case "(", "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN" -> Kind.SELECT;
       case "WITH" -> with(t, from, to);
       case "INSERT" -> Kind.INSERT;
       case "UPDATE" -> Kind.UPDATE;
@@ -49,9 +49,24 @@ public final class StatementKinds {
       case "LOCK" -> Kind.LOCK;
       case "LOAD" -> Kind.LOAD;
       case "VACUUM", "ANALYZE", "ANALYSE", "CLUSTER", "REINDEX", "CHECKPOINT" -> Kind.MAINTENANCE;
-      case "SET", "RESET", "DISCARD", "LISTEN", "UNLISTEN", "NOTIFY", "PREPARE", "EXECUTE", "DEALLOCATE", "DECLARE",
-          "FETCH", "MOVE", "CLOSE" -> next != null && next.is("TRANSACTION") && h.equals("PREPARE") ? Kind.TRANSACTION : Kind.SESSION;
-      case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" -> Kind.TRANSACTION;
+      case "SET",
+          "RESET",
+          "DISCARD",
+          "LISTEN",
+          "UNLISTEN",
+          "NOTIFY",
+          "PREPARE",
+          "EXECUTE",
+          "DEALLOCATE",
+          "DECLARE",
+          "FETCH",
+          "MOVE",
+          "CLOSE" ->
+          next != null && next.is("TRANSACTION") && h.equals("PREPARE")
+              ? Kind.TRANSACTION
+              : Kind.SESSION;
+      case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" ->
+          Kind.TRANSACTION;
       default -> Kind.UNKNOWN;
     };
   }
@@ -74,7 +89,20 @@ public final class StatementKinds {
   }
 
   private static Kind create(List<Token> t, int i, int to) {
-    while (i < to && t.get(i).isAny("OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "TRUSTED", "PROCEDURAL", "UNIQUE", "DEFAULT")) {
+    while (i < to
+        && t.get(i)
+            .isAny(
+                "OR",
+                "REPLACE",
+                "TEMP",
+                "TEMPORARY",
+                "UNLOGGED",
+                "GLOBAL",
+                "LOCAL",
+                "TRUSTED",
+                "PROCEDURAL",
+                "UNIQUE",
+                "DEFAULT")) {
       i++;
     }
     Token what = i < to ? t.get(i) : null;

@@ -9,8 +9,8 @@ final class Tokens {
   private Tokens() {}
 
   /**
-   * The index of the bracket that closes the one at {@code open} (a parenthesis or square
-   * bracket), counting both kinds; refused when it never closes before {@code to}.
+   * The index of the bracket that closes the one at {@code open} (a parenthesis or square bracket),
+   * counting both kinds; refused when it never closes before {@code to}.
    */
   static int matching(List<Token> t, int open, int to) throws Refused {
     int depth = 0;

@@ -32,7 +32,9 @@ record WithClause(List<Cte> ctes, int main) {
     }
     List<Cte> ctes = new ArrayList<>();
     while (true) {
-      if (i >= to || !(t.get(i).kind() == TokenKind.WORD || t.get(i).kind() == TokenKind.QUOTED_IDENTIFIER)) {
+      if (i >= to
+          || !(t.get(i).kind() == TokenKind.WORD
+              || t.get(i).kind() == TokenKind.QUOTED_IDENTIFIER)) {
         throw unreadable(t, i, to);
       }
       int nameAt = i++;

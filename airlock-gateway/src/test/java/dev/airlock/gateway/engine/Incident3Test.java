@@ -59,9 +59,14 @@ class Incident3Test {
     Map<String, Object> sample = Answers.list(a.data(), "samples").get(0);
     assertThat(sample.get("table")).isEqualTo("customers");
     assertThat(sample.get("columns")).isEqualTo(List.of("id", "email"));
-    assertThat(Answers.rows(sample)).contains(Arrays.asList(4L, "jane.testaverde@gmail.com")).hasSize(4);
-    assertThat(Answers.list(a.data(), "rules")).extracting(r -> r.get("id")).contains("pattern-delete");
-    assertThat(Answers.list(a.data(), "locks")).contains(Map.of("relation", "public.customers", "mode", "ROW EXCLUSIVE"));
+    assertThat(Answers.rows(sample))
+        .contains(Arrays.asList(4L, "jane.testaverde@gmail.com"))
+        .hasSize(4);
+    assertThat(Answers.list(a.data(), "rules"))
+        .extracting(r -> r.get("id"))
+        .contains("pattern-delete");
+    assertThat(Answers.list(a.data(), "locks"))
+        .contains(Map.of("relation", "public.customers", "mode", "ROW EXCLUSIVE"));
     assertThat(world.count("SELECT count(*) FROM orders WHERE customer_id = 4")).isEqualTo(14);
   }
 
@@ -80,12 +85,18 @@ class Incident3Test {
     assertThat(r.previewJson()).contains("jane.testaverde@gmail.com");
 
     // the agent cannot approve its own request, and asking does not run it
-    assertThatThrownBy(() -> world.store.vote(id, "cleanup-agent", true, "looks fine")).isInstanceOf(IllegalStateException.class);
-    assertThat(agent.approvalStatus(id).summary()).isEqualTo("pending approval " + id + ": 0 of 1 approvals so far");
+    assertThatThrownBy(() -> world.store.vote(id, "cleanup-agent", true, "looks fine"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(agent.approvalStatus(id).summary())
+        .isEqualTo("pending approval " + id + ": 0 of 1 approvals so far");
 
     world.store.vote(id, "alice", true, "checked with support: these are all test accounts");
     ToolAnswer done = agent.approvalStatus(id);
-    assertThat(done.summary()).isEqualTo("executed: 34 rows: public.customers 4 deleted, public.orders 18 deleted, public.user_sessions 12 deleted (request " + id + ")");
+    assertThat(done.summary())
+        .isEqualTo(
+            "executed: 34 rows: public.customers 4 deleted, public.orders 18 deleted, public.user_sessions 12 deleted (request "
+                + id
+                + ")");
     assertThat(world.store.find(id).orElseThrow().status()).isEqualTo(Status.EXECUTED);
     assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(4);
     assertThat(agent.approvalStatus(id).summary()).startsWith("executed: 34 rows"); // runs once
@@ -95,7 +106,8 @@ class Incident3Test {
   void aDeniedRequestNeverRuns() {
     String id = (String) agent.execute(CLEANUP, List.of(), "demo").data().get("requestId");
     world.store.vote(id, "alice", false, "Jane Testaverde is a real customer");
-    assertThat(agent.approvalStatus(id).summary()).isEqualTo("denied " + id + " by alice: Jane Testaverde is a real customer");
+    assertThat(agent.approvalStatus(id).summary())
+        .isEqualTo("denied " + id + " by alice: Jane Testaverde is a real customer");
     assertThat(agent.executeApproved()).isEmpty();
     assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
@@ -104,10 +116,18 @@ class Incident3Test {
   void moreRowsThanApprovedRollBack() {
     String id = (String) agent.execute(CLEANUP, List.of(), "demo").data().get("requestId");
     world.store.vote(id, "alice", true, "ok");
-    world.sql("INSERT INTO customers VALUES (9, 'New Tester', 'newtester@example.com', now())"); // arrives after the approval
+    world.sql(
+        "INSERT INTO customers VALUES (9, 'New Tester', 'newtester@example.com', now())"); // arrives after the approval
     List<ToolAnswer> ran = agent.executeApproved();
-    assertThat(ran).singleElement().satisfies(t -> assertThat(t.summary()).isEqualTo(
-        "not executed: it touched 35 rows, more than the 34 approved; rolled back, nothing changed (request " + id + ")"));
+    assertThat(ran)
+        .singleElement()
+        .satisfies(
+            t ->
+                assertThat(t.summary())
+                    .isEqualTo(
+                        "not executed: it touched 35 rows, more than the 34 approved; rolled back, nothing changed (request "
+                            + id
+                            + ")"));
     assertThat(world.store.find(id).orElseThrow().status()).isEqualTo(Status.FAILED);
     assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(9);
   }
@@ -118,26 +138,43 @@ class Incident3Test {
     world.store.vote(id, "alice", true, "ok");
     tamper("UPDATE requests SET statement = 'DELETE FROM customers' WHERE id = ?", id);
     assertThat(agent.approvalStatus(id).summary())
-        .isEqualTo("not executed: the statement or its parameters are not the ones approved (hash mismatch) (request " + id + ")");
+        .isEqualTo(
+            "not executed: the statement or its parameters are not the ones approved (hash mismatch) (request "
+                + id
+                + ")");
     assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
 
   @Test
   void changedParametersNeverRun() throws Exception {
     String sql = "DELETE FROM customers WHERE email = $1";
-    String id = (String) agent.execute(sql, List.of("qa+test1@shop.example"), "one test account").data().get("requestId");
+    String id =
+        (String)
+            agent
+                .execute(sql, List.of("qa+test1@shop.example"), "one test account")
+                .data()
+                .get("requestId");
     world.store.vote(id, "alice", true, "ok");
-    tamper("UPDATE requests SET parameters = '[\"\\\"jane.testaverde@gmail.com\\\"\"]' WHERE id = ?", id);
-    assertThat(world.store.find(id).orElseThrow().parameters()).containsExactly("\"jane.testaverde@gmail.com\"");
+    tamper(
+        "UPDATE requests SET parameters = '[\"\\\"jane.testaverde@gmail.com\\\"\"]' WHERE id = ?",
+        id);
+    assertThat(world.store.find(id).orElseThrow().parameters())
+        .containsExactly("\"jane.testaverde@gmail.com\"");
     assertThat(agent.approvalStatus(id).summary()).contains("hash mismatch");
     assertThat(world.count("SELECT count(*) FROM customers WHERE id = 4")).isEqualTo(1);
   }
 
   @Test
   void aChangedStatementFromTheAgentIsANewRequestNotTheApprovedOne() {
-    String approved = (String) agent.execute("DELETE FROM customers WHERE id = $1", List.of(1), "test account").data().get("requestId");
+    String approved =
+        (String)
+            agent
+                .execute("DELETE FROM customers WHERE id = $1", List.of(1), "test account")
+                .data()
+                .get("requestId");
     world.store.vote(approved, "alice", true, "ok");
-    ToolAnswer other = agent.execute("DELETE FROM customers WHERE id = $1", List.of(4), "test account");
+    ToolAnswer other =
+        agent.execute("DELETE FROM customers WHERE id = $1", List.of(4), "test account");
     assertThat(other.data().get("requestId")).isNotEqualTo(approved);
     assertThat(other.summary()).startsWith("pending approval ");
     agent.executeApproved();

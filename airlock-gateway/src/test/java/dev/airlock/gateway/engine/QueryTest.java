@@ -36,23 +36,39 @@ class QueryTest {
 
   @Test
   void readsRowsAsColumnsAndRows() {
-    ToolAnswer a = gateway.query("SELECT id, name, email FROM customers WHERE email LIKE '%test%' ORDER BY id", List.of());
+    ToolAnswer a =
+        gateway.query(
+            "SELECT id, name, email FROM customers WHERE email LIKE '%test%' ORDER BY id",
+            List.of());
     assertThat(a.error()).as(a.summary()).isFalse();
     assertThat(a.summary()).isEqualTo("4 rows");
     assertThat(a.data().get("columns")).isEqualTo(List.of("id", "name", "email"));
-    assertThat(Answers.rows(a)).contains(Arrays.asList(4L, "Jane Testaverde", "jane.testaverde@gmail.com")).hasSize(4);
+    assertThat(Answers.rows(a))
+        .contains(Arrays.asList(4L, "Jane Testaverde", "jane.testaverde@gmail.com"))
+        .hasSize(4);
     assertThat(a.data().get("truncated")).isEqualTo(false);
   }
 
   @Test
   void takesParametersAsDollarNumbersOrQuestionMarks() {
-    ToolAnswer a = gateway.query("SELECT count(*), sum(total_cents) FROM orders WHERE customer_id = $2 AND total_cents > $1", List.of(0, 4));
+    ToolAnswer a =
+        gateway.query(
+            "SELECT count(*), sum(total_cents) FROM orders WHERE customer_id = $2 AND total_cents > $1",
+            List.of(0, 4));
     assertThat(a.error()).as(a.summary()).isFalse();
-    assertThat(Answers.rows(a)).containsExactly(Arrays.asList(14L, new java.math.BigDecimal("47467")));
-    ToolAnswer b = gateway.query("SELECT email FROM customers WHERE name = ? AND created_at < ?", List.of("Jane Testaverde", "2025-01-01"));
+    assertThat(Answers.rows(a))
+        .containsExactly(Arrays.asList(14L, new java.math.BigDecimal("47467")));
+    ToolAnswer b =
+        gateway.query(
+            "SELECT email FROM customers WHERE name = ? AND created_at < ?",
+            List.of("Jane Testaverde", "2025-01-01"));
     assertThat(Answers.rows(b)).containsExactly(List.of("jane.testaverde@gmail.com"));
-    ToolAnswer nulls = gateway.query("SELECT $1::text IS NULL, $2::boolean, $3::numeric * 2", Arrays.asList(null, true, 1.25));
-    assertThat(Answers.rows(nulls)).containsExactly(Arrays.asList(true, true, new java.math.BigDecimal("2.50")));
+    ToolAnswer nulls =
+        gateway.query(
+            "SELECT $1::text IS NULL, $2::boolean, $3::numeric * 2",
+            Arrays.asList(null, true, 1.25));
+    assertThat(Answers.rows(nulls))
+        .containsExactly(Arrays.asList(true, true, new java.math.BigDecimal("2.50")));
   }
 
   @Test
@@ -66,7 +82,14 @@ class QueryTest {
 
   @Test
   void capsRowsAndSaysSo() {
-    DatabaseGateway capped = world.gateway(GatewaySettings.of(world.url, "agent", dev.airlock.core.policy.GatewayPolicy.defaults(), world.store).withRowCap(5));
+    DatabaseGateway capped =
+        world.gateway(
+            GatewaySettings.of(
+                    world.url,
+                    "agent",
+                    dev.airlock.core.policy.GatewayPolicy.defaults(),
+                    world.store)
+                .withRowCap(5));
     ToolAnswer a = capped.query("SELECT id FROM orders ORDER BY id", List.of());
     assertThat(Answers.rows(a)).hasSize(5);
     assertThat(a.data().get("truncated")).isEqualTo(true);
@@ -76,7 +99,13 @@ class QueryTest {
   @Test
   void aSlowQueryMeetsTheStatementTimeout() {
     DatabaseGateway quick =
-        world.gateway(GatewaySettings.of(world.url, "agent", dev.airlock.core.policy.GatewayPolicy.defaults(), world.store).withStatementTimeout(Duration.ofMillis(200)));
+        world.gateway(
+            GatewaySettings.of(
+                    world.url,
+                    "agent",
+                    dev.airlock.core.policy.GatewayPolicy.defaults(),
+                    world.store)
+                .withStatementTimeout(Duration.ofMillis(200)));
     ToolAnswer a = quick.query("SELECT count(*) FROM generate_series(1, 500000000)", List.of());
     assertThat(a.error()).isTrue();
     assertThat(a.summary()).contains("statement timeout");
@@ -109,7 +138,8 @@ class QueryTest {
   @Test
   void theReadOnlyTransactionIsTheSecondWall() throws Exception {
     // behind the guard, the session itself refuses to write: a write that reached it would fail
-    try (var session = dev.airlock.gateway.db.DatabaseSession.open(world.url, Duration.ofSeconds(5))) {
+    try (var session =
+        dev.airlock.gateway.db.DatabaseSession.open(world.url, Duration.ofSeconds(5))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
                   session.read(
@@ -128,7 +158,8 @@ class QueryTest {
   void explainAndShowWork() {
     ToolAnswer plan = gateway.query("EXPLAIN SELECT * FROM customers WHERE id = $1", List.of(4));
     assertThat(plan.error()).as(plan.summary()).isFalse();
-    ToolAnswer explainDelete = gateway.query("EXPLAIN DELETE FROM customers WHERE email LIKE '%test%'", List.of());
+    ToolAnswer explainDelete =
+        gateway.query("EXPLAIN DELETE FROM customers WHERE email LIKE '%test%'", List.of());
     assertThat(explainDelete.error()).as(explainDelete.summary()).isFalse();
     ToolAnswer show = gateway.query("SHOW TIME ZONE", List.of());
     assertThat(show.error()).as(show.summary()).isFalse();
@@ -138,11 +169,16 @@ class QueryTest {
   @Test
   void anIdentityReadsOnlyTheTablesItIsGranted() {
     DatabaseGateway reporter =
-        world.gateway("reporter", "gateway: {identities: {reporter: {select: [orders]}}}", "production");
+        world.gateway(
+            "reporter", "gateway: {identities: {reporter: {select: [orders]}}}", "production");
     assertThat(reporter.query("SELECT count(*) FROM orders", List.of()).error()).isFalse();
-    ToolAnswer a = reporter.query("SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id", List.of());
+    ToolAnswer a =
+        reporter.query(
+            "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id", List.of());
     assertThat(a.error()).isTrue();
-    assertThat(a.summary()).isEqualTo("refused: `reporter` may not select from `public.customers` (not in airlock.yaml gateway.identities.reporter.select)");
+    assertThat(a.summary())
+        .isEqualTo(
+            "refused: `reporter` may not select from `public.customers` (not in airlock.yaml gateway.identities.reporter.select)");
     ToolAnswer hidden = reporter.query("EXPLAIN ANALYZE SELECT * FROM customers", List.of());
     assertThat(hidden.summary()).contains("public.customers");
   }

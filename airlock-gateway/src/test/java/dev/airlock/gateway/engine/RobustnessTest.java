@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What keeps the gateway usable and honest: a dropped connection is replaced on the next call,
- * bad input gets an answer and the next call works, the password never reaches an answer, and
- * every call lands in the audit log.
+ * What keeps the gateway usable and honest: a dropped connection is replaced on the next call, bad
+ * input gets an answer and the next call works, the password never reaches an answer, and every
+ * call lands in the audit log.
  */
 class RobustnessTest {
   @TempDir Path dir;
@@ -63,10 +63,15 @@ class RobustnessTest {
     assertThat(Answers.rows(after)).containsExactly(List.of(8L));
 
     terminateGateway();
-    ToolAnswer preview = gateway.preview("DELETE FROM user_sessions WHERE customer_id = $1", List.of(1));
+    ToolAnswer preview =
+        gateway.preview("DELETE FROM user_sessions WHERE customer_id = $1", List.of(1));
     assertThat(preview.error()).isTrue();
-    assertThat(preview.summary()).contains("connection was lost").contains("the next call reconnects");
-    assertThat(gateway.preview("DELETE FROM user_sessions WHERE customer_id = $1", List.of(1)).error()).isFalse();
+    assertThat(preview.summary())
+        .contains("connection was lost")
+        .contains("the next call reconnects");
+    assertThat(
+            gateway.preview("DELETE FROM user_sessions WHERE customer_id = $1", List.of(1)).error())
+        .isFalse();
   }
 
   private void terminateGateway() throws Exception {
@@ -91,15 +96,21 @@ class RobustnessTest {
     answers.add(gateway.describeTable("customers; DROP TABLE customers"));
     answers.add(gateway.describeTable("a.b.c.d.e"));
     answers.add(gateway.preview("DELETE FROM", List.of()));
-    answers.add(gateway.execute("INSERT INTO orders VALUES ($1)", Arrays.asList(new Object[] {new Object()}), null));
+    answers.add(
+        gateway.execute(
+            "INSERT INTO orders VALUES ($1)", Arrays.asList(new Object[] {new Object()}), null));
     answers.add(gateway.approvalStatus("no-such-id"));
     answers.add(gateway.approvalStatus(null));
-    assertThat(answers).allSatisfy(a -> {
-      assertThat(a.error()).as(a.summary()).isTrue();
-      assertThat(a.summary()).doesNotContain("Exception").doesNotContain("\tat ");
-    });
+    assertThat(answers)
+        .allSatisfy(
+            a -> {
+              assertThat(a.error()).as(a.summary()).isTrue();
+              assertThat(a.summary()).doesNotContain("Exception").doesNotContain("\tat ");
+            });
     assertThat(answers.get(2).summary()).contains("the gateway accepts at most 1,000,000");
-    assertThat(answers.get(4).summary()).isEqualTo("error: the database refused the statement: relation \"no_such_table\" does not exist [SQLSTATE 42P01]");
+    assertThat(answers.get(4).summary())
+        .isEqualTo(
+            "error: the database refused the statement: relation \"no_such_table\" does not exist [SQLSTATE 42P01]");
     assertThat(gateway.query("SELECT count(*) FROM customers", List.of()).error()).isFalse();
     assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
@@ -119,9 +130,17 @@ class RobustnessTest {
     for (ToolAnswer a : answers) {
       assertThat(a.summary() + a.data()).doesNotContain(TestWorld.PASSWORD);
     }
-    GatewaySettings settings = GatewaySettings.of(world.url, "agent", GatewayPolicy.defaults(), world.store);
+    GatewaySettings settings =
+        GatewaySettings.of(world.url, "agent", GatewayPolicy.defaults(), world.store);
     assertThat(settings.toString()).doesNotContain(TestWorld.PASSWORD).contains("***");
-    assertThatThrownBy(() -> DatabaseGateway.open(GatewaySettings.of(world.url.replace(world.database, "no_such_db"), "agent", GatewayPolicy.defaults(), world.store)))
+    assertThatThrownBy(
+            () ->
+                DatabaseGateway.open(
+                    GatewaySettings.of(
+                        world.url.replace(world.database, "no_such_db"),
+                        "agent",
+                        GatewayPolicy.defaults(),
+                        world.store)))
         .isInstanceOf(DbException.class)
         .hasMessageContaining("no_such_db")
         .hasMessageNotContaining(TestWorld.PASSWORD);
@@ -130,7 +149,10 @@ class RobustnessTest {
 
   @Test
   void anIdentityThePolicyDoesNotKnowCannotOpenAGateway() {
-    assertThatThrownBy(() -> world.gateway("intruder", "gateway: {identities: {bot: {select: ['*']}}}", "production"))
+    assertThatThrownBy(
+            () ->
+                world.gateway(
+                    "intruder", "gateway: {identities: {bot: {select: ['*']}}}", "production"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("no identity `intruder`");
   }
@@ -140,14 +162,24 @@ class RobustnessTest {
     gateway.query("SELECT count(*) FROM customers", List.of());
     gateway.query("COMMIT; DROP TABLE customers", List.of());
     gateway.preview("DELETE FROM user_sessions WHERE customer_id = $1", List.of(2));
-    String id = (String) gateway.execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(2), "log out").data().get("requestId");
+    String id =
+        (String)
+            gateway
+                .execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(2), "log out")
+                .data()
+                .get("requestId");
     gateway.query("SELECT * FROM nope", List.of());
     world.store.vote(id, "alice", true, "fine");
     gateway.executeApproved();
     List<AuditEntry> log = world.store.audit(AuditFilter.all());
-    assertThat(log).extracting(e -> e.event().tool()).containsSubsequence("query", "query", "preview", "execute", "query", "execute_approved");
-    assertThat(log).extracting(e -> e.event().decision()).containsSubsequence("allow", "deny", "preview", "ask", "error", "executed");
-    AuditEntry denied = log.stream().filter(e -> e.event().decision().equals("deny")).findFirst().orElseThrow();
+    assertThat(log)
+        .extracting(e -> e.event().tool())
+        .containsSubsequence("query", "query", "preview", "execute", "query", "execute_approved");
+    assertThat(log)
+        .extracting(e -> e.event().decision())
+        .containsSubsequence("allow", "deny", "preview", "ask", "error", "executed");
+    AuditEntry denied =
+        log.stream().filter(e -> e.event().decision().equals("deny")).findFirst().orElseThrow();
     assertThat(denied.event().identity()).isEqualTo("agent");
     assertThat(denied.event().statement()).contains("COMMIT; DROP TABLE customers");
     assertThat(denied.event().ruleId()).contains("statement-stacking");
@@ -160,31 +192,52 @@ class RobustnessTest {
 
   @Test
   void aRequestSurvivesTheGatewayAndRunsOnlyForItsIdentity() {
-    String id = (String) gateway.execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(3), "log out").data().get("requestId");
+    String id =
+        (String)
+            gateway
+                .execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(3), "log out")
+                .data()
+                .get("requestId");
     gateway.close(); // the gateway goes away with the request pending
     world.store.vote(id, "alice", true, "fine");
     DatabaseGateway other = world.gateway("another-agent");
     assertThat(other.executeApproved()).isEmpty();
-    assertThat(other.approvalStatus(id).summary()).isEqualTo("refused: approval request `" + id + "` belongs to another identity");
+    assertThat(other.approvalStatus(id).summary())
+        .isEqualTo("refused: approval request `" + id + "` belongs to another identity");
     DatabaseGateway restarted = world.gateway("agent");
-    assertThat(restarted.executeApproved()).singleElement().satisfies(a -> assertThat(a.summary()).startsWith("executed: 3 rows"));
+    assertThat(restarted.executeApproved())
+        .singleElement()
+        .satisfies(a -> assertThat(a.summary()).startsWith("executed: 3 rows"));
     assertThat(world.count("SELECT count(*) FROM user_sessions WHERE customer_id = 3")).isZero();
   }
 
   @Test
   void listAndDescribeShowWhatTheIdentityMayRead() {
     ToolAnswer all = gateway.listTables();
-    assertThat(Answers.list(all.data(), "tables")).extracting(t -> t.get("name")).containsExactly("customers", "orders", "user_sessions");
+    assertThat(Answers.list(all.data(), "tables"))
+        .extracting(t -> t.get("name"))
+        .containsExactly("customers", "orders", "user_sessions");
     ToolAnswer customers = gateway.describeTable("customers");
     assertThat(customers.summary()).isEqualTo("public.customers: 4 columns, primary key (id)");
-    assertThat(Answers.list(customers.data(), "columns")).extracting(c -> c.get("name") + " " + c.get("type"))
-        .containsExactly("id bigint", "name text", "email text", "created_at timestamp with time zone");
-    assertThat((List<?>) customers.data().get("referencedBy")).hasSize(2).allSatisfy(r -> assertThat((String) r).contains("ON DELETE CASCADE"));
-    assertThat(gateway.describeTable("public.\"orders\"").summary()).startsWith("public.orders: 4 columns");
+    assertThat(Answers.list(customers.data(), "columns"))
+        .extracting(c -> c.get("name") + " " + c.get("type"))
+        .containsExactly(
+            "id bigint", "name text", "email text", "created_at timestamp with time zone");
+    assertThat((List<?>) customers.data().get("referencedBy"))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat((String) r).contains("ON DELETE CASCADE"));
+    assertThat(gateway.describeTable("public.\"orders\"").summary())
+        .startsWith("public.orders: 4 columns");
 
-    DatabaseGateway reporter = world.gateway("reporter", "gateway: {identities: {reporter: {select: [orders]}}}", "production");
-    assertThat(Answers.list(reporter.listTables().data(), "tables")).extracting(t -> t.get("name")).containsExactly("orders");
+    DatabaseGateway reporter =
+        world.gateway(
+            "reporter", "gateway: {identities: {reporter: {select: [orders]}}}", "production");
+    assertThat(Answers.list(reporter.listTables().data(), "tables"))
+        .extracting(t -> t.get("name"))
+        .containsExactly("orders");
     ToolAnswer hidden = reporter.describeTable("customers");
-    assertThat(hidden.summary()).isEqualTo("refused: no table `customers` that `reporter` may read (list_tables shows them)");
+    assertThat(hidden.summary())
+        .isEqualTo(
+            "refused: no table `customers` that `reporter` may read (list_tables shows them)");
   }
 }

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The seed's world on a real PostgreSQL: one embedded server for the test JVM (airlock-db's, as
- * {@code airlock verify} and the demo use), a fresh database per test loaded with the demo's
- * shop (test accounts, the real customer Jane Testaverde whose email contains "test", her 14
- * months of orders, sessions, cascading foreign keys), and a fresh SQLite store.
+ * {@code airlock verify} and the demo use), a fresh database per test loaded with the demo's shop
+ * (test accounts, the real customer Jane Testaverde whose email contains "test", her 14 months of
+ * orders, sessions, cascading foreign keys), and a fresh SQLite store.
  */
 final class TestWorld implements AutoCloseable {
   /** The password in the gateway's URL: it must never reach an answer. */
@@ -80,7 +80,8 @@ final class TestWorld implements AutoCloseable {
 
   /** A plain connection of the test's own, as the database's owner. */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://localhost:" + server().port() + "/" + database, "postgres", "");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + server().port() + "/" + database, "postgres", "");
   }
 
   void sql(String sql) {

@@ -30,20 +30,29 @@ class DmlShapeTest {
     assertThat(s.table()).isEqualTo(table);
     assertThat(s.alias().text()).isEqualTo(alias);
     assertThat(s.joinFrom() < 0 ? "-" : st.segment(s.joinFrom(), s.joinTo()).sql()).isEqualTo(join);
-    assertThat(s.whereFrom() < 0 ? "-" : st.segment(s.whereFrom(), s.whereTo()).sql()).isEqualTo(where);
+    assertThat(s.whereFrom() < 0 ? "-" : st.segment(s.whereFrom(), s.whereTo()).sql())
+        .isEqualTo(where);
   }
 
   @Test
   void otherStatementsHaveNoShape() throws Refused {
-    for (String sql : List.of("INSERT INTO t VALUES (1)", "WITH x AS (SELECT 1) DELETE FROM t", "DELETE FROM t WHERE CURRENT OF c", "MERGE INTO t USING u ON true WHEN MATCHED THEN DELETE")) {
+    for (String sql :
+        List.of(
+            "INSERT INTO t VALUES (1)",
+            "WITH x AS (SELECT 1) DELETE FROM t",
+            "DELETE FROM t WHERE CURRENT OF c",
+            "MERGE INTO t USING u ON true WHEN MATCHED THEN DELETE")) {
       assertThat(DmlShape.of(OneStatement.parse(sql))).as(sql).isEqualTo(Optional.empty());
     }
   }
 
   @Test
   void theConditionsColumnsAreBareOrQualifiedByTheTarget() throws Refused {
-    OneStatement st = OneStatement.parse("DELETE FROM orders o USING customers c WHERE c.email = $1 AND o.customer_id = c.id AND lower(status) = 'x'");
-    assertThat(DmlShape.of(st).orElseThrow().conditionNames(st.code())).containsExactly("customer_id", "status");
+    OneStatement st =
+        OneStatement.parse(
+            "DELETE FROM orders o USING customers c WHERE c.email = $1 AND o.customer_id = c.id AND lower(status) = 'x'");
+    assertThat(DmlShape.of(st).orElseThrow().conditionNames(st.code()))
+        .containsExactly("customer_id", "status");
   }
 
   @Test

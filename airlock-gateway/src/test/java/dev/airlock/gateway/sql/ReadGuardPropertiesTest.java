@@ -25,22 +25,128 @@ import net.jqwik.api.Provide;
 class ReadGuardPropertiesTest {
   private static final List<String> FRAGMENTS =
       List.of(
-          "SELECT", "select", "WITH", "AS", "(", ")", "(", ")", "VALUES", "TABLE", "EXPLAIN", "ANALYZE", "SHOW",
-          "DELETE", "UPDATE", "INSERT", "INTO", "MERGE", "FROM", "WHERE", "SET", "COMMIT", "BEGIN", "ROLLBACK",
-          "FOR", "SHARE", "KEY", "NO", "t", "x", "1", ",", ";", ";", "*", "=", "::", "int", "'s;'", "'", "\"",
-          "\"pg_sleep\"", "pg_sleep", "PG_SLEEP", "set_config", "pg_catalog", ".", "dblink_exec", "nextval",
-          "lo_export", "pg_terminate_backend", "query_to_xml", "count", "lower", "now", "$$", "$$;$$", "$1", "?",
-          "--", "-- c\n", "/*", "*/", "/* c */", "\n", "\r", "\r\n", "JOIN", "LIKE", "NOT", "RETURNING",
-          "MATERIALIZED", "RECURSIVE", "UNION", "ALL", "COPY", "PROGRAM", "DO", "CALL", "LOCK", "ATOMIC", "END",
-          "CAST", "[", "]", "E'\\''", "\\", "OPERATOR", "g", "ON", "AND", "OVER", "FILTER", "TABLESAMPLE",
-          "REPEATABLE", "BY", "ORDER", "GROUP", "\"set_config\"", "$t$", "U&", "TIME", "ZONE", "SETS", "GROUPING");
+          "SELECT",
+          "select",
+          "WITH",
+          "AS",
+          "(",
+          ")",
+          "(",
+          ")",
+          "VALUES",
+          "TABLE",
+          "EXPLAIN",
+          "ANALYZE",
+          "SHOW",
+          "DELETE",
+          "UPDATE",
+          "INSERT",
+          "INTO",
+          "MERGE",
+          "FROM",
+          "WHERE",
+          "SET",
+          "COMMIT",
+          "BEGIN",
+          "ROLLBACK",
+          "FOR",
+          "SHARE",
+          "KEY",
+          "NO",
+          "t",
+          "x",
+          "1",
+          ",",
+          ";",
+          ";",
+          "*",
+          "=",
+          "::",
+          "int",
+          "'s;'",
+          "'",
+          "\"",
+          "\"pg_sleep\"",
+          "pg_sleep",
+          "PG_SLEEP",
+          "set_config",
+          "pg_catalog",
+          ".",
+          "dblink_exec",
+          "nextval",
+          "lo_export",
+          "pg_terminate_backend",
+          "query_to_xml",
+          "count",
+          "lower",
+          "now",
+          "$$",
+          "$$;$$",
+          "$1",
+          "?",
+          "--",
+          "-- c\n",
+          "/*",
+          "*/",
+          "/* c */",
+          "\n",
+          "\r",
+          "\r\n",
+          "JOIN",
+          "LIKE",
+          "NOT",
+          "RETURNING",
+          "MATERIALIZED",
+          "RECURSIVE",
+          "UNION",
+          "ALL",
+          "COPY",
+          "PROGRAM",
+          "DO",
+          "CALL",
+          "LOCK",
+          "ATOMIC",
+          "END",
+          "CAST",
+          "[",
+          "]",
+          "E'\\''",
+          "\\",
+          "OPERATOR",
+          "g",
+          "ON",
+          "AND",
+          "OVER",
+          "FILTER",
+          "TABLESAMPLE",
+          "REPEATABLE",
+          "BY",
+          "ORDER",
+          "GROUP",
+          "\"set_config\"",
+          "$t$",
+          "U&",
+          "TIME",
+          "ZONE",
+          "SETS",
+          "GROUPING");
 
   private static final Set<String> DANGEROUS =
-      Set.of("pg_sleep", "set_config", "dblink_exec", "nextval", "lo_export", "pg_terminate_backend", "query_to_xml", "g");
+      Set.of(
+          "pg_sleep",
+          "set_config",
+          "dblink_exec",
+          "nextval",
+          "lo_export",
+          "pg_terminate_backend",
+          "query_to_xml",
+          "g");
 
-  private static final Set<String> READ_HEADS = Set.of("SELECT", "VALUES", "TABLE", "WITH", "EXPLAIN", "SHOW", "(");
+  private static final Set<String> READ_HEADS =
+      Set.of("SELECT", "VALUES", "TABLE", "WITH", "EXPLAIN", "SHOW", "(");
 
-  private static final Set<String> WRITES = Set.of("DELETE", "UPDATE", "INSERT", "MERGE", "COPY", "DO", "CALL", "LOCK");
+  private static final Set<String> WRITES =
+      Set.of("DELETE", "UPDATE", "INSERT", "MERGE", "COPY", "DO", "CALL", "LOCK");
 
   @Provide
   Arbitrary<String> soup() {
@@ -55,7 +161,12 @@ class ReadGuardPropertiesTest {
   @Provide
   Arbitrary<String> readsWithTails() {
     Arbitrary<String> read =
-        Arbitraries.of("SELECT 1", "SELECT count(*) FROM t", "WITH x AS (SELECT 1) SELECT * FROM x", "TABLE t", "EXPLAIN SELECT 1");
+        Arbitraries.of(
+            "SELECT 1",
+            "SELECT count(*) FROM t",
+            "WITH x AS (SELECT 1) SELECT * FROM x",
+            "TABLE t",
+            "EXPLAIN SELECT 1");
     return soup().flatMap(tail -> read.map(r -> r + " " + tail));
   }
 
@@ -118,26 +229,41 @@ class ReadGuardPropertiesTest {
     }
     assertThat(code).as("accepted %s", sql).isNotEmpty();
     assertThat(code).as("one statement in %s", sql).noneMatch(t -> t.kind() == TokenKind.SEMICOLON);
-    assertThat(code).as("closed tokens in %s", sql).noneMatch(t -> t.kind() == TokenKind.UNTERMINATED);
-    assertThat(READ_HEADS).as("head of %s", sql).contains(code.get(0).text().toUpperCase(Locale.ROOT));
-    boolean analyze = code.get(0).is("EXPLAIN") && explainOptions(code).stream().anyMatch(t -> t.isAny("ANALYZE", "ANALYSE"));
+    assertThat(code)
+        .as("closed tokens in %s", sql)
+        .noneMatch(t -> t.kind() == TokenKind.UNTERMINATED);
+    assertThat(READ_HEADS)
+        .as("head of %s", sql)
+        .contains(code.get(0).text().toUpperCase(Locale.ROOT));
+    boolean analyze =
+        code.get(0).is("EXPLAIN")
+            && explainOptions(code).stream().anyMatch(t -> t.isAny("ANALYZE", "ANALYSE"));
     boolean explainOnly = code.get(0).is("EXPLAIN") && !analyze;
     for (int i = 0; i < code.size(); i++) {
       Token t = code.get(i);
       Token next = i + 1 < code.size() ? code.get(i + 1) : null;
-      // `AS g(n)` names columns and `::numeric(10, 2)` is a type with modifiers: neither calls anything
+      // `AS g(n)` names columns and `::numeric(10, 2)` is a type with modifiers: neither calls
+      // anything
       boolean aliased = i > 0 && (code.get(i - 1).is("AS") || code.get(i - 1).isOperator("::"));
       boolean called = next != null && next.kind() == TokenKind.LEFT_PAREN && !aliased;
-      String name = t.kind() == TokenKind.QUOTED_IDENTIFIER ? t.value() : t.text().toLowerCase(Locale.ROOT);
+      String name =
+          t.kind() == TokenKind.QUOTED_IDENTIFIER ? t.value() : t.text().toLowerCase(Locale.ROOT);
       assertThat(called && DANGEROUS.contains(name)).as("calls %s in %s", name, sql).isFalse();
       if (!explainOnly) {
         assertThat(t.is("INTO")).as("INTO in %s", sql).isFalse();
-        assertThat(t.is("FOR") && next != null && next.isAny("UPDATE", "SHARE", "NO", "KEY")).as("row lock in %s", sql).isFalse();
-        assertThat(t.kind() == TokenKind.LEFT_PAREN && next != null && next.isAny(WRITES.toArray(String[]::new)))
+        assertThat(t.is("FOR") && next != null && next.isAny("UPDATE", "SHARE", "NO", "KEY"))
+            .as("row lock in %s", sql)
+            .isFalse();
+        assertThat(
+                t.kind() == TokenKind.LEFT_PAREN
+                    && next != null
+                    && next.isAny(WRITES.toArray(String[]::new)))
             .as("write in parentheses in %s", sql)
             .isFalse();
       }
-      assertThat(analyze && t.isAny("DELETE", "UPDATE", "INSERT", "MERGE")).as("EXPLAIN ANALYZE of a write: %s", sql).isFalse();
+      assertThat(analyze && t.isAny("DELETE", "UPDATE", "INSERT", "MERGE"))
+          .as("EXPLAIN ANALYZE of a write: %s", sql)
+          .isFalse();
     }
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every leak and bypass of a "read-only" database tool that issue 6 lists, each in several
  * spellings, must be refused with a reason that names it; and the look-alikes an honest agent
- * writes every day must pass. One row per case: {@code rule | statement | a word the reason
- * names}. In the statements {@code \n} and {@code \r} stand for real line breaks.
+ * writes every day must pass. One row per case: {@code rule | statement | a word the reason names}.
+ * In the statements {@code \n} and {@code \r} stand for real line breaks.
  */
 class ReadGuardTest {
 
@@ -208,7 +208,9 @@ class ReadGuardTest {
   void refused(String rule, String sql, String named) {
     Optional<Refused> verdict = ReadGuard.check(unescape(sql));
     assertThat(verdict).as("refused: %s", sql).isPresent();
-    assertThat(verdict.get().rule()).as("rule for %s (%s)", sql, verdict.get().reason()).isEqualTo(rule);
+    assertThat(verdict.get().rule())
+        .as("rule for %s (%s)", sql, verdict.get().reason())
+        .isEqualTo(rule);
     assertThat(verdict.get().reason()).as("reason for %s", sql).containsIgnoringCase(named);
   }
 
@@ -309,7 +311,8 @@ class ReadGuardTest {
   @ParameterizedTest
   @ValueSource(strings = {"uuid_generate_v4", "public.uuid_generate_v4"})
   void aPolicyCanTrustMoreFunctions(String trusted) {
-    String sql = trusted.contains(".") ? "SELECT public.uuid_generate_v4()" : "SELECT uuid_generate_v4()";
+    String sql =
+        trusted.contains(".") ? "SELECT public.uuid_generate_v4()" : "SELECT uuid_generate_v4()";
     assertThat(ReadGuard.check(sql)).isPresent();
     assertThat(ReadGuard.check(sql, AllowedFunctions.with(java.util.Set.of(trusted)))).isEmpty();
   }

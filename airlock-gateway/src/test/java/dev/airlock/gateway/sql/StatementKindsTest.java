@@ -6,7 +6,9 @@ import dev.airlock.core.policy.GatewayPolicy.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every statement head lands on the kind the policy's deny list names; the unknown stays unknown. */
+/**
+ * Every statement head lands on the kind the policy's deny list names; the unknown stays unknown.
+ */
 class StatementKindsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
