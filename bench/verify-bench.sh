@@ -3,11 +3,17 @@
 # against applying the same file with psql (BEGIN; file; ROLLBACK, so both leave the data as it
 # was), on one PostgreSQL server started from the embedded binaries. Also the embedded
 # database's start time. Needs psql (apt-get install postgresql-client); prints the figures.
+#
+# Environment: AIRLOCK_JAR (jar to measure; default airlock-cli/target/airlock.jar, built by
+# bin/airlock when missing or stale), RUNS (interleaved runs of each side, default 5),
+# ROLLBACK_PLAN=1 (also time verify --rollback-out, which runs the migration a second time to
+# test the plan), BENCH_PORT, BENCH_ROWS.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 port="${BENCH_PORT:-55432}"
 rows="${BENCH_ROWS:-1000000}"
+runs="${RUNS:-5}"
 cleanup() {
   if [ -n "${pgbin:-}" ] && [ -f "$work/data/postmaster.pid" ]; then
     $asuser "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
@@ -17,9 +23,24 @@ cleanup() {
 trap cleanup EXIT
 command -v psql >/dev/null || { echo "verify-bench: psql is needed (apt-get install postgresql-client)" >&2; exit 2; }
 
+# The jar is copied first, so that a rebuild during the run does not change what is measured; the
+# JVM flags are bin/airlock's own (read from it).
+if [ -n "${AIRLOCK_JAR:-}" ]; then
+  [ -f "$AIRLOCK_JAR" ] || { echo "verify-bench: AIRLOCK_JAR=$AIRLOCK_JAR does not exist" >&2; exit 2; }
+  cp "$AIRLOCK_JAR" "$work/airlock.jar"
+else
+  "$root/bin/airlock" --version >/dev/null
+  cp "$root/airlock-cli/target/airlock.jar" "$work/airlock.jar"
+fi
+flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$root/bin/airlock")
+flags=${flags:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}
+airlock() { java $flags -jar "$work/airlock.jar" "$@"; }
+echo "jar: ${AIRLOCK_JAR:-airlock-cli/target/airlock.jar} ($(date -r "$work/airlock.jar" '+%F %T')), HEAD $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'); JVM flags: $flags"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
 # 1. embedded start time (the first run also unpacks the binaries; take the second)
-"$root/bin/airlock" verify "$root/examples/incidents/orders" >/dev/null 2>"$work/first.err" || true
-"$root/bin/airlock" verify "$root/examples/incidents/orders" >/dev/null 2>"$work/start.err" || true
+airlock verify "$root/examples/incidents/orders" >/dev/null 2>"$work/first.err" || true
+airlock verify "$root/examples/incidents/orders" >/dev/null 2>"$work/start.err" || true
 start=$(grep -o 'in [0-9.]* s' "$work/start.err" | head -1)
 echo "embedded PostgreSQL start (initdb + startup, binaries already unpacked): ${start#in }"
 
@@ -64,23 +85,53 @@ m="$work/V50__bench.sql"
 } > "$m"
 echo "migration: $(grep -c ';' "$m") statements on a table of $rows rows"
 
-# 4. psql, in a transaction that is rolled back
-t0=$(date +%s.%N)
-{ echo "BEGIN;"; cat "$m"; echo "ROLLBACK;"; } | p -f - >/dev/null
-t1=$(date +%s.%N)
-psql_s=$(calc "$t1 - $t0")
+# 4. interleaved runs (verify, psql, verify, psql, ...), so that load from other users hits both alike
+now() { date +%s.%N; }
+psql_run() {
+  local t0 t1
+  t0=$(now)
+  { echo "BEGIN;"; cat "$m"; echo "ROLLBACK;"; } | p -f - >/dev/null
+  t1=$(now)
+  calc "$t1 - $t0"
+}
+# verify, whole process (JVM start, connect, verify, report); prints wall, in-transaction and
+# statements-only seconds, and how many statements failed
+verify_run() {
+  local t0 t1 code=0 report="$work/report.json"
+  t0=$(now)
+  airlock verify --db "$url" --format json "$@" "$m" >"$report" 2>"$work/verify.err" || code=$?
+  t1=$(now)
+  [ "$code" -le 1 ] || { echo "verify-bench: verify exited $code:" >&2; cat "$work/verify.err" >&2; exit 2; }
+  local inner stmts failed
+  inner=$(grep -o '"totalMicros": [0-9]*' "$report" | tail -1 | grep -o '[0-9]*$')
+  stmts=$(grep -o '"micros": [0-9]*' "$report" | grep -o '[0-9]*$' | awk '{ s += $1 } END { print s + 0 }')
+  failed=$(grep -c '"status": "error"' "$report" || true)
+  echo "$(calc "$t1 - $t0") $(calc "$inner / 1000000") $(calc "$stmts / 1000000") $failed"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# 5. airlock verify on the same server (whole process: JVM start, connect, verify, report)
-t0=$(date +%s.%N)
-set +e
-"$root/bin/airlock" verify --db "$url" --format json "$m" >"$work/report.json" 2>"$work/verify.err"
-code=$?
-set -e
-t1=$(date +%s.%N)
-verify_s=$(calc "$t1 - $t0")
-inner=$(grep -o '"totalMicros": [0-9]*' "$work/report.json" | tail -1 | grep -o '[0-9]*$')
-failed=$(grep -c '"status": "error"' "$work/report.json" || true)
+: >"$work/verify.txt"; : >"$work/psql.txt"; : >"$work/plan.txt"
+for i in $(seq 1 "$runs"); do
+  verify_run >>"$work/verify.txt"
+  psql_run >>"$work/psql.txt"
+  if [ -n "${ROLLBACK_PLAN:-}" ]; then
+    verify_run --rollback-out "$work/undo.sql" >>"$work/plan.txt"
+  fi
+  printf 'run %d: verify %6.2f s (in the transaction %5.2f s, its statements %5.2f s)   psql %6.2f s\n' "$i" \
+    $(tail -1 "$work/verify.txt" | cut -d' ' -f1-3) "$(tail -1 "$work/psql.txt")"
+done
+failed=$(cut -d' ' -f4 "$work/verify.txt" | sort -u | tr '\n' ' ')
+v_med=$(cut -d' ' -f1 "$work/verify.txt" | median)
+in_med=$(cut -d' ' -f2 "$work/verify.txt" | median)
+st_med=$(cut -d' ' -f3 "$work/verify.txt" | median)
+p_med=$(median <"$work/psql.txt")
+pair_med=$(paste -d' ' "$work/verify.txt" "$work/psql.txt" | awk '{ print $1 / $5 }' | median)
 
-printf 'psql apply (BEGIN; file; ROLLBACK):   %.2f s\n' "$psql_s"
-printf 'airlock verify (whole process):       %.2f s  (exit %d, %d statements failed; inside the transaction %.2f s)\n' "$verify_s" "$code" "$failed" "$(calc "$inner / 1000000")"
-printf 'ratio verify / psql:                  %.2fx (target <= 1.5x)\n' "$(calc "$verify_s / $psql_s")"
+printf 'psql apply (BEGIN; file; ROLLBACK):   median %.2f s of %d (min %.2f)\n' "$p_med" "$runs" "$(sort -g "$work/psql.txt" | head -1)"
+printf 'airlock verify (whole process):       median %.2f s of %d (min %.2f); statements failed: %s\n' "$v_med" "$runs" "$(cut -d' ' -f1 "$work/verify.txt" | sort -g | head -1)" "$failed"
+printf '  of which in the transaction:        median %.2f s, the statements themselves %.2f s (verify'"'"'s own work %.2f s)\n' "$in_med" "$st_med" "$(calc "$in_med - $st_med")"
+if [ -n "${ROLLBACK_PLAN:-}" ]; then
+  printf 'airlock verify --rollback-out:        median %.2f s (the plan test runs the migration again)\n' "$(cut -d' ' -f1 "$work/plan.txt" | median)"
+fi
+printf 'ratio verify / psql:                  %.2fx of the medians, %.2fx median of the %d pairs (target <= 1.5x)\n' "$(calc "$v_med / $p_med")" "$pair_med" "$runs"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
