@@ -77,6 +77,13 @@ public final class PlanTargets {
       String operation =
           modifies && node.path("Operation").isString() ? node.path("Operation").asString() : "";
       out.add(new Relation(schema, relation.asString(), operation.toLowerCase(Locale.ROOT)));
+      if (modifies
+          && node.path("Conflict Resolution").isString()
+          && node.path("Conflict Resolution").asString().equals("UPDATE")) {
+        out.add(
+            new Relation(
+                schema, relation.asString(), "update")); // INSERT ... ON CONFLICT DO UPDATE
+      }
     }
     for (JsonNode child : node.path("Plans")) {
       walk(child, out);

@@ -94,7 +94,8 @@ public final class Writes {
     return ctx.db()
         .write(
             c -> {
-              WriteDecision d = ctx.judge().tables(PlanTargets.of(c, p.statement(), p.values()));
+              List<PlanTargets.Relation> relations = PlanTargets.of(c, p.statement(), p.values());
+              WriteDecision d = ctx.judge().tables(relations);
               if (d.verdict() == Verdict.DENY) {
                 throw new Refused(d.rule(), d.reason());
               }
@@ -105,7 +106,7 @@ public final class Writes {
               c.rollback();
               d =
                   d.max(ctx.judge().findings(p.findings()))
-                      .max(ctx.judge().rows(p.kind(), o.totalRows()));
+                      .max(ctx.judge().rows(p.kind(), relations, o.totalRows()));
               Map<String, Object> data =
                   Previews.of(p.statement().text(), p.target(), o, p.findings(), d);
               String summary =
@@ -128,10 +129,9 @@ public final class Writes {
     return ctx.db()
         .write(
             c -> {
+              List<PlanTargets.Relation> relations = PlanTargets.of(c, p.statement(), p.values());
               WriteDecision d =
-                  ctx.judge()
-                      .tables(PlanTargets.of(c, p.statement(), p.values()))
-                      .max(ctx.judge().findings(p.findings()));
+                  ctx.judge().tables(relations).max(ctx.judge().findings(p.findings()));
               if (d.verdict() == Verdict.DENY) {
                 throw new Refused(d.rule(), d.reason());
               }
@@ -139,7 +139,7 @@ public final class Writes {
                   Samples.of(c, p.statement(), p.parameters(), Context.SAMPLE_ROWS);
               Trial.Outcome o =
                   Trial.run(c, p.statement(), p.values(), sample, Context.SAMPLE_ROWS);
-              d = d.max(ctx.judge().rows(p.kind(), o.totalRows()));
+              d = d.max(ctx.judge().rows(p.kind(), relations, o.totalRows()));
               if (d.verdict() == Verdict.ALLOW) {
                 c.commit();
                 Map<String, Object> data = new LinkedHashMap<>();

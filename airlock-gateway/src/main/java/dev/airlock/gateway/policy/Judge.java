@@ -117,9 +117,15 @@ public final class Judge {
         .orElse(WriteDecision.allow("no rule found anything serious"));
   }
 
-  /** UPDATE, DELETE and MERGE may touch at most max-rows rows without approval. */
-  public WriteDecision rows(Kind kind, long rows) {
-    if (ROW_BOUNDED.contains(kind) && rows > rules.maxRows()) {
+  /**
+   * A write that updates or deletes anywhere (an UPDATE, a DELETE, a MERGE, an upsert, a DELETE in
+   * a WITH that feeds an INSERT) may touch at most max-rows rows without approval.
+   */
+  public WriteDecision rows(Kind kind, List<Relation> relations, long rows) {
+    boolean bounded =
+        ROW_BOUNDED.contains(kind)
+            || relations.stream().anyMatch(r -> r.written() && !r.operation().equals("insert"));
+    if (bounded && rows > rules.maxRows()) {
       return WriteDecision.ask(
           "gateway.max-rows",
           "touches "

@@ -177,6 +177,30 @@ class PreviewAndExecuteTest {
   }
 
   @Test
+  void aDeleteHiddenInAWithThatFeedsAGrantedInsertIsStillBoundByMaxRows() {
+    ToolAnswer a =
+        support.execute(
+            "WITH gone AS (DELETE FROM user_sessions WHERE expires_at > $1 RETURNING customer_id)"
+                + " INSERT INTO orders (customer_id, total_cents) SELECT DISTINCT customer_id, 0 FROM gone",
+            List.of("2020-01-01"),
+            "archive sessions as orders");
+    assertThat(a.summary()).startsWith("pending approval ").contains("more than max-rows 5");
+    assertThat(world.count("SELECT count(*) FROM user_sessions")).isEqualTo(24);
+  }
+
+  @Test
+  void anUpsertNeedsTheUpdateGrantToo() {
+    ToolAnswer a =
+        support.execute(
+            "INSERT INTO orders (id, customer_id, total_cents) VALUES (1, 1, 5) ON CONFLICT (id) DO UPDATE SET total_cents = 5",
+            List.of(),
+            "fix");
+    assertThat(a.summary())
+        .isEqualTo(
+            "refused: `support-agent` may not update `public.orders` (not in airlock.yaml gateway.identities.support-agent.update)");
+  }
+
+  @Test
   void aSeriousFindingAsksEvenWhenTheWriteIsGranted() {
     ToolAnswer a =
         support.execute(
