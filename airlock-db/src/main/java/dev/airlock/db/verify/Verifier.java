@@ -102,7 +102,13 @@ public final class Verifier {
         relationNames.put(o.oid(), o.name());
       }
     }
-    Map<String, Long> rowsBefore = req.rollbackPlan() ? rowCounts() : Map.of();
+    Map<String, Long> rowsBefore = Map.of();
+    if (req.rollbackPlan()) {
+      // counted in a savepoint rolled back: the locks the counts take are not held through the migration
+      db.exec("SAVEPOINT airlock_counts");
+      rowsBefore = rowCounts();
+      db.exec("ROLLBACK TO SAVEPOINT airlock_counts; RELEASE SAVEPOINT airlock_counts");
+    }
     db.exec("SAVEPOINT airlock_before_migration");
 
     List<Sql.Piece> pieces = new ArrayList<>();
