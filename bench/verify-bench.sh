@@ -6,6 +6,7 @@
 #
 # Environment: AIRLOCK_JAR (jar to measure; default airlock-cli/target/airlock.jar, built by
 # bin/airlock when missing or stale), RUNS (interleaved runs of each side, default 5),
+# BASELINE_JAR (another build, e.g. of an older commit, timed in the same interleaved runs),
 # ROLLBACK_PLAN=1 (also time verify --rollback-out, which runs the migration a second time to
 # test the plan), BENCH_PORT, BENCH_ROWS.
 set -euo pipefail
@@ -27,14 +28,19 @@ command -v psql >/dev/null || { echo "verify-bench: psql is needed (apt-get inst
 # JVM flags are bin/airlock's own (read from it).
 if [ -n "${AIRLOCK_JAR:-}" ]; then
   [ -f "$AIRLOCK_JAR" ] || { echo "verify-bench: AIRLOCK_JAR=$AIRLOCK_JAR does not exist" >&2; exit 2; }
-  cp "$AIRLOCK_JAR" "$work/airlock.jar"
+  cp -p "$AIRLOCK_JAR" "$work/airlock.jar"
 else
   "$root/bin/airlock" --version >/dev/null
-  cp "$root/airlock-cli/target/airlock.jar" "$work/airlock.jar"
+  cp -p "$root/airlock-cli/target/airlock.jar" "$work/airlock.jar"
+fi
+if [ -n "${BASELINE_JAR:-}" ]; then
+  [ -f "$BASELINE_JAR" ] || { echo "verify-bench: BASELINE_JAR=$BASELINE_JAR does not exist" >&2; exit 2; }
+  cp -p "$BASELINE_JAR" "$work/baseline.jar"
 fi
 flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$root/bin/airlock")
 flags=${flags:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}
-airlock() { java $flags -jar "$work/airlock.jar" "$@"; }
+jar="$work/airlock.jar"
+airlock() { java $flags -jar "$jar" "$@"; }
 echo "jar: ${AIRLOCK_JAR:-airlock-cli/target/airlock.jar} ($(date -r "$work/airlock.jar" '+%F %T')), HEAD $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'); JVM flags: $flags"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -99,6 +105,8 @@ psql_run() {
 verify_run() {
   local t0 t1 code=0 report="$work/report.json"
   t0=$(now)
+  local jar=$1
+  shift
   airlock verify --db "$url" --format json "$@" "$m" >"$report" 2>"$work/verify.err" || code=$?
   t1=$(now)
   [ "$code" -le 1 ] || { echo "verify-bench: verify exited $code:" >&2; cat "$work/verify.err" >&2; exit 2; }
@@ -110,12 +118,15 @@ verify_run() {
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-: >"$work/verify.txt"; : >"$work/psql.txt"; : >"$work/plan.txt"
+: >"$work/verify.txt"; : >"$work/psql.txt"; : >"$work/plan.txt"; : >"$work/baseline.txt"
 for i in $(seq 1 "$runs"); do
-  verify_run >>"$work/verify.txt"
+  verify_run "$work/airlock.jar" >>"$work/verify.txt"
   psql_run >>"$work/psql.txt"
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    verify_run "$work/baseline.jar" >>"$work/baseline.txt"
+  fi
   if [ -n "${ROLLBACK_PLAN:-}" ]; then
-    verify_run --rollback-out "$work/undo.sql" >>"$work/plan.txt"
+    verify_run "$work/airlock.jar" --rollback-out "$work/undo.sql" >>"$work/plan.txt"
   fi
   printf 'run %d: verify %6.2f s (in the transaction %5.2f s, its statements %5.2f s)   psql %6.2f s\n' "$i" \
     $(tail -1 "$work/verify.txt" | cut -d' ' -f1-3) "$(tail -1 "$work/psql.txt")"
@@ -130,6 +141,11 @@ pair_med=$(paste -d' ' "$work/verify.txt" "$work/psql.txt" | awk '{ print $1 / $
 printf 'psql apply (BEGIN; file; ROLLBACK):   median %.2f s of %d (min %.2f)\n' "$p_med" "$runs" "$(sort -g "$work/psql.txt" | head -1)"
 printf 'airlock verify (whole process):       median %.2f s of %d (min %.2f); statements failed: %s\n' "$v_med" "$runs" "$(cut -d' ' -f1 "$work/verify.txt" | sort -g | head -1)" "$failed"
 printf '  of which in the transaction:        median %.2f s, the statements themselves %.2f s (verify'"'"'s own work %.2f s)\n' "$in_med" "$st_med" "$(calc "$in_med - $st_med")"
+if [ -n "${BASELINE_JAR:-}" ]; then
+  printf 'baseline jar, verify:                 median %.2f s, in the transaction %.2f s, its statements %.2f s; ratio %.2fx\n' \
+    "$(cut -d' ' -f1 "$work/baseline.txt" | median)" "$(cut -d' ' -f2 "$work/baseline.txt" | median)" "$(cut -d' ' -f3 "$work/baseline.txt" | median)" \
+    "$(calc "$(cut -d' ' -f1 "$work/baseline.txt" | median) / $p_med")"
+fi
 if [ -n "${ROLLBACK_PLAN:-}" ]; then
   printf 'airlock verify --rollback-out:        median %.2f s (the plan test runs the migration again)\n' "$(cut -d' ' -f1 "$work/plan.txt" | median)"
 fi
