@@ -45,7 +45,9 @@ import java.util.stream.Collectors;
  * Median and p99 of each single-agent variant over {@code -Dcalls} calls after {@code -Dwarmup}.
  * Not a test.
  *
- * Run from the repository's root (it starts {@code bin/airlock}):
+ * Run from the repository's root (it starts {@code bin/airlock}); {@code -Dserver.java.options=}
+ * passes JVM options to the gateway processes (as JAVA_TOOL_OPTIONS), e.g. {@code
+ * -XX:MaxRAM=64g} to see the heap a 64 GB machine would give them.
  *
  * <pre>
  *   java -cp airlock-cli/target/airlock.jar bench/GatewayBench.java
@@ -205,6 +207,7 @@ public final class GatewayBench {
     return ServerParameters.builder(Path.of("bin", "airlock").toAbsolutePath().toString())
         .args("mcp", "--db", world.databaseUrl(), "--policy", world.policy().toString(), "--identity", DemoWorld.IDENTITY)
         .addEnvVar("AIRLOCK_HOME", world.home().toString())
+        .addEnvVar("JAVA_TOOL_OPTIONS", System.getProperty("server.java.options", ""))
         .build();
   }
 

@@ -7,6 +7,7 @@
 #
 #   bench/gateway-bench.sh
 #   CALLS=5000 WARMUP=3000 AGENTS=8 SECONDS_PER_RUN=20 bench/gateway-bench.sh
+#   SERVER_JAVA_OPTIONS=-XX:MaxRAM=64g bench/gateway-bench.sh   # JVM options for the gateways
 #
 # Every figure moves with the machine's load, which is printed first.
 set -euo pipefail
@@ -17,4 +18,5 @@ bin/airlock --version >/dev/null   # builds the jar when sources changed
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 exec java -XX:+UseSerialGC \
   -Dcalls="${CALLS:-3000}" -Dwarmup="${WARMUP:-3000}" -Dagents="${AGENTS:-8}" -Dseconds="${SECONDS_PER_RUN:-20}" \
+  -Dserver.java.options="${SERVER_JAVA_OPTIONS:-}" \
   -cp airlock-cli/target/airlock.jar bench/GatewayBench.java
