@@ -2,12 +2,16 @@ package dev.airlock.gateway.mcp;
 
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -40,17 +44,17 @@ final class JsonRpcGuard implements Runnable {
   private final ProtocolOutput out;
   private final Consumer<String> diagnostics;
   private final long drainMillis;
-  private final java.util.List<String> tools;
+  private final List<String> tools;
   private long answersOwed;
 
   JsonRpcGuard(
-      java.io.InputStream in,
+      InputStream in,
       ForwardedLines forward,
       ProtocolOutput out,
       Consumer<String> diagnostics,
       long drainMillis,
-      java.util.List<String> tools) {
-    this.tools = java.util.List.copyOf(tools);
+      List<String> tools) {
+    this.tools = List.copyOf(tools);
     this.lines = new LineReader(in, MAX_MESSAGE_BYTES);
     this.drainMillis = drainMillis;
     this.forward = forward;
@@ -157,8 +161,8 @@ final class JsonRpcGuard implements Runnable {
   private static int firstBadByte(byte[] bytes) {
     CharsetDecoder d = strictUtf8();
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer outBuf = java.nio.CharBuffer.allocate(bytes.length + 1);
-    java.nio.charset.CoderResult r = d.decode(in, outBuf, true);
+    CharBuffer outBuf = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = d.decode(in, outBuf, true);
     return r.isError() ? in.position() : bytes.length;
   }
 }

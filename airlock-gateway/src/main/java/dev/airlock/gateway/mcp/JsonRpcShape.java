@@ -1,5 +1,7 @@
 package dev.airlock.gateway.mcp;
 
+import java.util.List;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +19,7 @@ final class JsonRpcShape {
       return "a JSON array (batch); send one JSON-RPC message per line";
     }
     if (!m.isObject()) {
-      return "a JSON " + m.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object";
+      return "a JSON " + m.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object";
     }
     JsonNode version = m.get("jsonrpc");
     if (version == null || !version.isString() || !version.stringValue().equals("2.0")) {
@@ -49,7 +51,7 @@ final class JsonRpcShape {
    * {@code tools}, arguments not an object), or null. The SDK would answer these with its own
    * internals in the message; here the agent reads what to send instead.
    */
-  static String toolCallProblem(JsonNode m, java.util.List<String> tools) {
+  static String toolCallProblem(JsonNode m, List<String> tools) {
     JsonNode method = m.get("method");
     if (method == null || !method.isString() || !method.stringValue().equals("tools/call") || !m.has("id")) {
       return null;
