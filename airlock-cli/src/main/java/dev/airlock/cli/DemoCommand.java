@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay incident 3 of the seed post-mortems against the gateway: an embedded PostgreSQL with",
-      "a shop (test accounts and one real customer whose email contains \"test\"), 'airlock mcp' in",
-      "front of it, and a scripted agent talking MCP to it: the pattern DELETE, a DROP TABLE IF",
-      "EXISTS, two ways around read-only, an ordinary INSERT. Then the console, to approve or deny",
+      "Replay incident 3 of the seed post-mortems against the gateway: an embedded",
+      "PostgreSQL with a shop (test accounts and one real customer whose email",
+      "contains \"test\"), 'airlock mcp' in front of it, and a scripted agent",
+      "talking MCP to it: the pattern DELETE, a DROP TABLE IF EXISTS, two ways",
+      "around read-only, an ordinary INSERT. Then the console, to approve or deny",
       "what is pending, until Ctrl-C.",
       "",
       "Exit codes: 0 done, 2 the embedded PostgreSQL or the gateway could not start."

@@ -27,19 +27,24 @@ import picocli.CommandLine.Spec;
     name = "mcp",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve a PostgreSQL database to an AI agent as an MCP server over stdio (MCP 2025-11-25).",
-      "Tools: list_tables, describe_table, query (one read-only statement), preview (a write,",
-      "always rolled back), execute (allowed, denied or filed for a person's approval) and",
-      "approval_status. No tool approves: people do, with 'airlock approvals' or 'airlock console'.",
-      "The agent never sees the database URL or its password. stdout carries only JSON-RPC; notes",
-      "go to stderr. Approved requests run within a second, also when the agent never asks.",
+      "Serve a PostgreSQL database to an AI agent as an MCP server on stdio",
+      "(MCP 2025-11-25). Tools: list_tables, describe_table, query (one read-only",
+      "statement), preview (a write, always rolled back), execute (allowed, denied",
+      "or filed for a person's approval) and approval_status. No tool approves:",
+      "people do, with 'airlock approvals' or 'airlock console'. The agent never",
+      "sees the database URL or its password. stdout carries only JSON-RPC; notes",
+      "go to stderr. Approved requests run within a second, even if the agent",
+      "never asks again.",
       "",
       "Examples:",
-      "  airlock mcp --db postgres://agent_gw@db.internal/shop --policy airlock.yaml --identity support-agent",
-      "  claude mcp add airlock -- airlock mcp --db postgres://agent_gw@db.internal/shop --identity claude",
-      "  airlock mcp --db embedded --identity try-me       # an empty throw-away PostgreSQL",
+      "  airlock mcp --db postgres://agent_gw@db.internal/shop \\",
+      "      --policy airlock.yaml --identity support-agent",
+      "  claude mcp add airlock -- /path/to/bin/airlock mcp \\",
+      "      --db postgres://agent_gw@db.internal/shop --identity claude",
+      "  airlock mcp --db embedded --identity try-me   # empty, throw-away",
       "",
-      "Exit codes: 0 the client closed the session, 2 usage, connection or policy error."
+      "Exit codes: 0 the client closed the session, 2 usage, connection or policy",
+      "error."
     })
 final class McpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
