@@ -163,7 +163,7 @@ final class ApprovalsCommand implements Runnable {
       long approvals = r.votes().stream().filter(ApprovalRequest.Vote::approve).count();
       return switch (r.status()) {
         case DENIED -> r.id() + " denied by " + approver + ": it will not run, and " + r.identity() + " sees the reason";
-        case APPROVED -> r.id() + " approved by " + approver + ": the gateway runs it the next time " + r.identity() + " checks its status";
+        case APPROVED -> r.id() + " approved by " + approver + ": " + r.identity() + "'s gateway runs it within a second (or at its next approval_status)";
         default -> r.id() + ": approval " + approvals + " of " + r.approvalsRequired() + " recorded for " + approver + "; it needs "
             + (r.approvalsRequired() - approvals) + " more";
       };

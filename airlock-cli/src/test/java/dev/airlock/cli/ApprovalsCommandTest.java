@@ -113,7 +113,7 @@ class ApprovalsCommandTest {
     ApprovalRequest r = file(home, 1);
     Cli cli = Cli.run("approvals", "approve", r.id(), "--reason", "the three rows are test accounts");
     assertThat(cli.exitCode()).isEqualTo(Main.OK);
-    assertThat(cli.out()).isEqualTo(r.id() + " approved by alice: the gateway runs it the next time claude-agent checks its status\n");
+    assertThat(cli.out()).isEqualTo(r.id() + " approved by alice: claude-agent's gateway runs it within a second (or at its next approval_status)\n");
     assertThat(status(r.id())).isEqualTo(Status.APPROVED);
   }
 

@@ -232,7 +232,7 @@ public final class Console implements AutoCloseable {
 
   private static RequestPage.Notice done(String status, ApprovalRequest r) {
     return switch (status) {
-      case "approved" -> new RequestPage.Notice(false, "Approved. The gateway runs this statement the next time " + r.identity() + " checks its status.");
+      case "approved" -> new RequestPage.Notice(false, "Approved. " + r.identity() + "'s gateway runs this statement within a second (or at its next approval_status).");
       case "denied" -> new RequestPage.Notice(false, "Denied. The statement will not run; " + r.identity() + " sees your reason.");
       case "pending" -> new RequestPage.Notice(false, "Your approval is recorded; the request needs another approver before it runs.");
       default -> new RequestPage.Notice(false, "Recorded.");
