@@ -2,65 +2,44 @@ package dev.airlock.gateway.engine;
 
 import dev.airlock.core.policy.Config;
 import dev.airlock.core.policy.GatewayPolicy;
-import dev.airlock.db.EmbeddedDatabase;
 import dev.airlock.gateway.DatabaseGateway;
 import dev.airlock.gateway.GatewaySettings;
+import dev.airlock.gateway.TestDatabase;
 import dev.airlock.gateway.store.Store;
 import dev.airlock.gateway.store.Stores;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The seed's world on a real PostgreSQL: one embedded server for the test JVM (airlock-db's, as
- * {@code airlock verify} and the demo use), a fresh database per test loaded with the demo's shop
- * (test accounts, the real customer Jane Testaverde whose email contains "test", her 14 months of
- * orders, sessions, cascading foreign keys), and a fresh SQLite store.
+ * The seed's world on a real PostgreSQL: a fresh {@link TestDatabase} with the demo's shop per
+ * test, and a fresh SQLite store.
  */
 final class TestWorld implements AutoCloseable {
   /** The password in the gateway's URL: it must never reach an answer. */
   static final String PASSWORD = "s3cret-Pa55word";
 
-  private static EmbeddedDatabase server;
-  private static final AtomicInteger NEXT = new AtomicInteger();
-
+  private final TestDatabase db;
   final String database;
   final String url;
   final Store store;
   private final List<DatabaseGateway> opened = new ArrayList<>();
 
-  private TestWorld(String database, Store store) {
-    this.database = database;
-    this.url = "postgres://postgres:" + PASSWORD + "@localhost:" + server().port() + "/" + database;
+  private TestWorld(TestDatabase db, Store store) {
+    this.db = db;
+    this.database = db.name;
+    this.url = db.url(PASSWORD);
     this.store = store;
-  }
-
-  static synchronized EmbeddedDatabase server() {
-    if (server == null) {
-      server = EmbeddedDatabase.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    }
-    return server;
   }
 
   /** A new database with the demo's shop, and an empty store under {@code home}. */
   static TestWorld create(Path home) {
-    String name = "world" + NEXT.incrementAndGet();
-    exec(server().jdbcUrl(), "CREATE DATABASE " + name);
-    TestWorld w = new TestWorld(name, Stores.open(Optional.empty(), home));
-    w.sql(resource("/dev/airlock/gateway/demo/world.sql"));
-    return w;
+    return new TestWorld(TestDatabase.shop("world"), Stores.open(Optional.empty(), home));
   }
 
   DatabaseGateway gateway(String identity) {
@@ -78,50 +57,16 @@ final class TestWorld implements AutoCloseable {
     return g;
   }
 
-  /** A plain connection of the test's own, as the database's owner. */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + server().port() + "/" + database, "postgres", "");
+    return db.connect();
   }
 
   void sql(String sql) {
-    try (Connection c = connect();
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    db.sql(sql);
   }
 
   long count(String sql) {
-    try (Connection c = connect();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void exec(String jdbcUrl, String sql) {
-    try (Connection c = DriverManager.getConnection(jdbcUrl);
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = TestWorld.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return db.count(sql);
   }
 
   static Path home(Path dir) throws IOException {

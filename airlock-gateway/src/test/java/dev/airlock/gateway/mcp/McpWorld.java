@@ -1,6 +1,6 @@
 package dev.airlock.gateway.mcp;
 
-import dev.airlock.db.EmbeddedDatabase;
+import dev.airlock.gateway.TestDatabase;
 import dev.airlock.gateway.store.Store;
 import dev.airlock.gateway.store.Stores;
 import io.modelcontextprotocol.client.McpClient;
@@ -12,27 +12,19 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The seed's shop on a real embedded PostgreSQL (one server per test JVM, a fresh database per
- * world), a store under a temporary $AIRLOCK_HOME, the demo's policy, and {@code airlock mcp}
+ * The seed's shop on a real embedded PostgreSQL (a fresh {@link TestDatabase} per world), a store under a temporary $AIRLOCK_HOME, the demo's policy, and {@code airlock mcp}
  * server processes the SDK's own client talks to over stdio.
  */
 final class McpWorld implements AutoCloseable {
@@ -50,9 +42,7 @@ final class McpWorld implements AutoCloseable {
             delete: [customers, orders, user_sessions]
       """;
 
-  private static EmbeddedDatabase server;
-  private static final AtomicInteger NEXT = new AtomicInteger();
-
+  private final TestDatabase db;
   final String database;
   final Path home;
   final Path policy;
@@ -60,38 +50,23 @@ final class McpWorld implements AutoCloseable {
   private final List<McpSyncClient> clients = new ArrayList<>();
   private final List<ProcessHandle> servers = new ArrayList<>();
 
-  private McpWorld(String database, Path home, Path policy) {
-    this.database = database;
+  private McpWorld(TestDatabase db, Path home, Path policy) {
+    this.db = db;
+    this.database = db.name;
     this.home = home;
     this.policy = policy;
   }
 
-  static synchronized EmbeddedDatabase server() {
-    if (server == null) {
-      server = EmbeddedDatabase.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    }
-    return server;
-  }
-
   /** A new database with the demo's shop, an empty $AIRLOCK_HOME under {@code dir}. */
   static McpWorld create(Path dir) throws IOException {
-    String name = "mcp" + NEXT.incrementAndGet() + "_" + ProcessHandle.current().pid();
-    try (Connection c = DriverManager.getConnection(server().jdbcUrl());
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    TestDatabase db = TestDatabase.shop("mcp");
     Path home = Files.createDirectories(dir.resolve("airlock-home"));
     Path policy = Files.writeString(dir.resolve("airlock.yaml"), POLICY);
-    McpWorld w = new McpWorld(name, home, policy);
-    w.sql(resource("/dev/airlock/gateway/demo/world.sql"));
-    return w;
+    return new McpWorld(db, home, policy);
   }
 
   String url() {
-    return "postgres://postgres:" + PASSWORD + "@localhost:" + server().port() + "/" + database;
+    return db.url(PASSWORD);
   }
 
   /** {@code java -cp <the test class path> McpServerMain ...} for {@code identity}. */
@@ -154,43 +129,20 @@ final class McpWorld implements AutoCloseable {
   }
 
   Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://localhost:" + server().port() + "/" + database, "postgres", "");
+    return db.connect();
   }
 
   void sql(String sql) {
-    try (Connection c = connect();
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    db.sql(sql);
   }
 
   long count(String sql) {
-    try (Connection c = connect();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return db.count(sql);
   }
 
   /** The server processes started for this world that are still running. */
   synchronized List<ProcessHandle> serverProcesses() {
     return servers.stream().filter(ProcessHandle::isAlive).toList();
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = McpWorld.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
