@@ -10,18 +10,14 @@ import dev.airlock.gateway.store.Store;
 import dev.airlock.gateway.store.Stores;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code airlock approvals list|show|approve|deny} on the store under $AIRLOCK_HOME: what they
  * print, exit codes (0 done, 2 bad input or a refused vote), one-line errors.
  */
-class ApprovalsCommandTest {
+class ApprovalsCommandTest extends AirlockHomeFixture {
   static final String PREVIEW =
       "{\"statement\":\"DELETE FROM customers WHERE email LIKE $1\",\"rolledBack\":true,\"totalRows\":3,\"statementRows\":3,"
           + "\"rowsPerTable\":[{\"table\":\"public.customers\",\"rows\":3,\"inserted\":0,\"updated\":0,\"deleted\":3}],"
@@ -31,19 +27,6 @@ class ApprovalsCommandTest {
           + "\"rules\":[{\"id\":\"pattern-delete\",\"severity\":\"high\",\"message\":\"deletes the rows of `customers` that match `email LIKE '%test%'`\"}],"
           + "\"locks\":[{\"relation\":\"public.customers\",\"mode\":\"RowExclusiveLock\"}],"
           + "\"decision\":{\"decision\":\"ask\",\"rule\":\"writes-need-approval\",\"reason\":\"every write on production needs a human\"}}";
-
-  @TempDir Path home;
-
-  @BeforeEach
-  void environment() {
-    Map<String, String> env = Map.of("AIRLOCK_HOME", home.toString(), "USER", "alice");
-    AuditLog.environment = () -> env;
-  }
-
-  @AfterEach
-  void reset() {
-    AuditLog.environment = System::getenv;
-  }
 
   static ApprovalRequest file(Path home, int approvals) {
     try (Store s = Stores.open(Optional.empty(), home)) {

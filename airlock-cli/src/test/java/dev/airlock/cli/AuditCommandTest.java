@@ -7,27 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code airlock audit verify|export}: 0 intact, 1 broken (naming the entry), JSON lines out. */
-class AuditCommandTest {
-  @TempDir Path home;
-
-  @BeforeEach
-  void environment() {
-    Map<String, String> env = Map.of("AIRLOCK_HOME", home.toString(), "USER", "alice");
-    AuditLog.environment = () -> env;
-  }
-
-  @AfterEach
-  void reset() {
-    AuditLog.environment = System::getenv;
-  }
-
+class AuditCommandTest extends AirlockHomeFixture {
   /** Three entries: an ask, alice's deny of it, and a second ask. */
   private void history() {
     var r = ApprovalsCommandTest.file(home, 1);

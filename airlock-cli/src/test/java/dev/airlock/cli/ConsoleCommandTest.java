@@ -11,29 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code airlock console}: prints a sign-in link that works, stops cleanly, refuses a public bind. */
-class ConsoleCommandTest {
-  @TempDir Path home;
-
-  @BeforeEach
-  void environment() {
-    Map<String, String> env = Map.of("AIRLOCK_HOME", home.toString(), "USER", "alice");
-    AuditLog.environment = () -> env;
-  }
-
-  @AfterEach
-  void reset() {
-    AuditLog.environment = System::getenv;
-  }
-
+class ConsoleCommandTest extends AirlockHomeFixture {
   @Test
   void printsASignInLinkThatWorks() throws Exception {
     PipedWriter pipe = new PipedWriter();
