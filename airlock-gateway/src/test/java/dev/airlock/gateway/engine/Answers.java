@@ -8,6 +8,11 @@ import java.util.Map;
 final class Answers {
   private Answers() {}
 
+  /** The id of the approval request an execute answer filed. */
+  static String requestId(ToolAnswer a) {
+    return (String) a.data().get("requestId");
+  }
+
   @SuppressWarnings("unchecked")
   static List<List<Object>> rows(ToolAnswer a) {
     return (List<List<Object>>) a.data().get("rows");

@@ -7,17 +7,14 @@ import dev.airlock.gateway.DatabaseGateway;
 import dev.airlock.gateway.ToolAnswer;
 import dev.airlock.gateway.store.ApprovalRequest;
 import dev.airlock.gateway.store.ApprovalRequest.Status;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Incident 3: an autonomous agent, told to "clean up test data before the product demo", deleted
@@ -29,24 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * becomes a request a person must approve; and once approved, only exactly that statement with
  * exactly those parameters runs, and only if it touches no more rows than the person saw.
  */
-class Incident3Test {
+class Incident3Test extends WorldFixture {
   private static final String CLEANUP = "DELETE FROM customers WHERE email LIKE '%test%'";
 
-  @TempDir Path dir;
-  Path home;
-  TestWorld world;
   DatabaseGateway agent;
 
   @BeforeEach
-  void open() throws Exception {
-    home = TestWorld.home(dir);
-    world = TestWorld.create(home);
+  void open() {
     agent = world.gateway("cleanup-agent");
-  }
-
-  @AfterEach
-  void close() {
-    world.close();
   }
 
   @Test
@@ -74,7 +61,7 @@ class Incident3Test {
   void executedUnderTheDefaultPolicyItWaitsForAPersonAndRunsOnceApproved() {
     ToolAnswer a = agent.execute(CLEANUP, List.of(), "clean up test data before the product demo");
     assertThat(a.error()).isFalse();
-    String id = (String) a.data().get("requestId");
+    String id = Answers.requestId(a);
     assertThat(a.summary()).startsWith("pending approval " + id + ": ");
     assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
 
@@ -104,7 +91,7 @@ class Incident3Test {
 
   @Test
   void aDeniedRequestNeverRuns() {
-    String id = (String) agent.execute(CLEANUP, List.of(), "demo").data().get("requestId");
+    String id = Answers.requestId(agent.execute(CLEANUP, List.of(), "demo"));
     world.store.vote(id, "alice", false, "Jane Testaverde is a real customer");
     assertThat(agent.approvalStatus(id).summary())
         .isEqualTo("denied " + id + " by alice: Jane Testaverde is a real customer");
@@ -114,7 +101,7 @@ class Incident3Test {
 
   @Test
   void moreRowsThanApprovedRollBack() {
-    String id = (String) agent.execute(CLEANUP, List.of(), "demo").data().get("requestId");
+    String id = Answers.requestId(agent.execute(CLEANUP, List.of(), "demo"));
     world.store.vote(id, "alice", true, "ok");
     world.sql(
         "INSERT INTO customers VALUES (9, 'New Tester', 'newtester@example.com', now())"); // arrives after the approval
@@ -134,7 +121,7 @@ class Incident3Test {
 
   @Test
   void aChangedStatementNeverRuns() throws Exception {
-    String id = (String) agent.execute(CLEANUP, List.of(), "demo").data().get("requestId");
+    String id = Answers.requestId(agent.execute(CLEANUP, List.of(), "demo"));
     world.store.vote(id, "alice", true, "ok");
     tamper("UPDATE requests SET statement = 'DELETE FROM customers' WHERE id = ?", id);
     assertThat(agent.approvalStatus(id).summary())
@@ -149,11 +136,7 @@ class Incident3Test {
   void changedParametersNeverRun() throws Exception {
     String sql = "DELETE FROM customers WHERE email = $1";
     String id =
-        (String)
-            agent
-                .execute(sql, List.of("qa+test1@shop.example"), "one test account")
-                .data()
-                .get("requestId");
+        Answers.requestId(agent.execute(sql, List.of("qa+test1@shop.example"), "one test account"));
     world.store.vote(id, "alice", true, "ok");
     tamper(
         "UPDATE requests SET parameters = '[\"\\\"jane.testaverde@gmail.com\\\"\"]' WHERE id = ?",
@@ -167,11 +150,7 @@ class Incident3Test {
   @Test
   void aChangedStatementFromTheAgentIsANewRequestNotTheApprovedOne() {
     String approved =
-        (String)
-            agent
-                .execute("DELETE FROM customers WHERE id = $1", List.of(1), "test account")
-                .data()
-                .get("requestId");
+        Answers.requestId(agent.execute("DELETE FROM customers WHERE id = $1", List.of(1), "test account"));
     world.store.vote(approved, "alice", true, "ok");
     ToolAnswer other =
         agent.execute("DELETE FROM customers WHERE id = $1", List.of(4), "test account");

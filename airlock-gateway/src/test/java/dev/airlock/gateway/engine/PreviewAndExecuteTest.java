@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.gateway.DatabaseGateway;
 import dev.airlock.gateway.ToolAnswer;
 import dev.airlock.gateway.store.ApprovalRequest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** preview and execute under the default policy and under a least-privilege one. */
-class PreviewAndExecuteTest {
+class PreviewAndExecuteTest extends WorldFixture {
   private static final String POLICY =
       """
       gateway:
@@ -33,21 +30,13 @@ class PreviewAndExecuteTest {
             update: [customers]
       """;
 
-  @TempDir Path dir;
-  TestWorld world;
   DatabaseGateway agent;
   DatabaseGateway support;
 
   @BeforeEach
-  void open() throws Exception {
-    world = TestWorld.create(TestWorld.home(dir));
+  void open() {
     agent = world.gateway("agent");
     support = world.gateway("support-agent", POLICY, "production");
-  }
-
-  @AfterEach
-  void close() {
-    world.close();
   }
 
   @Test
@@ -168,7 +157,7 @@ class PreviewAndExecuteTest {
         .contains("touches 21 rows, more than max-rows 5 in environment `production`")
         .contains("(2 approvals)");
     assertThat(world.count("SELECT count(*) FROM user_sessions")).isEqualTo(21);
-    ApprovalRequest r = world.store.find((String) many.data().get("requestId")).orElseThrow();
+    ApprovalRequest r = world.store.find(Answers.requestId(many)).orElseThrow();
     assertThat(r.maxRows()).isEqualTo(21);
     assertThat(r.approvers()).containsExactly("alice", "bob");
     assertThat(r.approvalsRequired()).isEqualTo(2);
@@ -223,7 +212,7 @@ class PreviewAndExecuteTest {
         dev.execute(
             "CREATE INDEX orders_total_idx ON orders (total_cents)", List.of(), "faster reports");
     assertThat(a.summary()).startsWith("pending approval ");
-    ApprovalRequest r = world.store.find((String) a.data().get("requestId")).orElseThrow();
+    ApprovalRequest r = world.store.find(Answers.requestId(a)).orElseThrow();
     assertThat(r.previewJson()).contains("\"previewed\":false");
     assertThat(
             dev.preview("CREATE INDEX orders_total_idx ON orders (total_cents)", List.of())

@@ -5,33 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.gateway.DatabaseGateway;
 import dev.airlock.gateway.GatewaySettings;
 import dev.airlock.gateway.ToolAnswer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** query on a real PostgreSQL: rows, parameters, the row cap, the timeout, refusals, READ ONLY. */
-class QueryTest {
-  @TempDir Path dir;
-  TestWorld world;
+class QueryTest extends WorldFixture {
   DatabaseGateway gateway;
 
   @BeforeEach
-  void open() throws Exception {
-    world = TestWorld.create(TestWorld.home(dir));
+  void open() {
     gateway = world.gateway("agent");
-  }
-
-  @AfterEach
-  void close() {
-    world.close();
   }
 
   @Test

@@ -11,7 +11,6 @@ import dev.airlock.gateway.GatewaySettings;
 import dev.airlock.gateway.ToolAnswer;
 import dev.airlock.gateway.store.AuditEntry;
 import dev.airlock.gateway.store.AuditFilter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,30 +18,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What keeps the gateway usable and honest: a dropped connection is replaced on the next call, bad
  * input gets an answer and the next call works, the password never reaches an answer, and every
  * call lands in the audit log.
  */
-class RobustnessTest {
-  @TempDir Path dir;
-  TestWorld world;
+class RobustnessTest extends WorldFixture {
   DatabaseGateway gateway;
 
   @BeforeEach
-  void open() throws Exception {
-    world = TestWorld.create(TestWorld.home(dir));
+  void open() {
     gateway = world.gateway("agent");
-  }
-
-  @AfterEach
-  void close() {
-    world.close();
   }
 
   @Test
@@ -163,11 +152,7 @@ class RobustnessTest {
     gateway.query("COMMIT; DROP TABLE customers", List.of());
     gateway.preview("DELETE FROM user_sessions WHERE customer_id = $1", List.of(2));
     String id =
-        (String)
-            gateway
-                .execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(2), "log out")
-                .data()
-                .get("requestId");
+        Answers.requestId(gateway.execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(2), "log out"));
     gateway.query("SELECT * FROM nope", List.of());
     world.store.vote(id, "alice", true, "fine");
     gateway.executeApproved();
@@ -193,11 +178,7 @@ class RobustnessTest {
   @Test
   void aRequestSurvivesTheGatewayAndRunsOnlyForItsIdentity() {
     String id =
-        (String)
-            gateway
-                .execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(3), "log out")
-                .data()
-                .get("requestId");
+        Answers.requestId(gateway.execute("DELETE FROM user_sessions WHERE customer_id = $1", List.of(3), "log out"));
     gateway.close(); // the gateway goes away with the request pending
     world.store.vote(id, "alice", true, "fine");
     DatabaseGateway other = world.gateway("another-agent");
