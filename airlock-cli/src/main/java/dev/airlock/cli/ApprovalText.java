@@ -1,9 +1,9 @@
 package dev.airlock.cli;
 
+import dev.airlock.core.report.Ago;
 import dev.airlock.gateway.console.Preview;
 import dev.airlock.gateway.store.ApprovalRequest;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +25,7 @@ final class ApprovalText {
       Preview p = Preview.parse(r.previewJson());
       rows.add(
           new String[] {
-            r.id(), status(r.status()), age(r.created(), now), r.identity(), r.environment(),
+            r.id(), status(r.status()), Ago.since(r.created(), now), r.identity(), r.environment(),
             String.format(Locale.ROOT, "%,d", p.totalRows().orElse(r.maxRows())), String.join(",", r.ruleIds()), oneLine(r.statement())
           });
     }
@@ -51,7 +51,7 @@ final class ApprovalText {
     long approvals = r.votes().stream().filter(ApprovalRequest.Vote::approve).count();
     out.println(r.id() + "  " + status(r.status()) + "  (" + approvals + " of " + r.approvalsRequired()
         + (r.approvalsRequired() == 1 ? " approval)" : " approvals)"));
-    field(out, "asked by", r.identity() + " on " + r.environment() + ", " + age(r.created(), now) + " (" + UTC.format(r.created()) + ")");
+    field(out, "asked by", r.identity() + " on " + r.environment() + ", " + Ago.since(r.created(), now) + " (" + UTC.format(r.created()) + ")");
     field(out, "reason", r.reason().isBlank() ? "(none given)" : r.reason());
     field(out, "approvers", r.approvers().isEmpty() ? "anyone but " + r.identity() : String.join(", ", r.approvers()));
     field(out, "rows", "at most " + String.format(Locale.ROOT, "%,d", r.maxRows()) + " (more rolls the execution back)");
@@ -121,20 +121,6 @@ final class ApprovalText {
 
   static String status(ApprovalRequest.Status s) {
     return s.name().toLowerCase(Locale.ROOT);
-  }
-
-  static String age(Instant then, Instant now) {
-    long s = Math.max(0, Duration.between(then, now).getSeconds());
-    if (s < 60) {
-      return "just now";
-    }
-    if (s < 3600) {
-      return s / 60 + " min ago";
-    }
-    if (s < 86_400) {
-      return s / 3600 + " h ago";
-    }
-    return s / 86_400 + (s / 86_400 == 1 ? " day ago" : " days ago");
   }
 
   private static String oneLine(String s) {

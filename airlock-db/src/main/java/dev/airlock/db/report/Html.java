@@ -1,5 +1,6 @@
 package dev.airlock.db.report;
 
+import dev.airlock.core.report.HtmlText;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -7,29 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Escaping and fragment ids for the HTML report. Every text that reaches the page (identifiers,
- * SQL, error messages, file names) goes through {@link #esc}: a table named {@code <script>} is
+ * Fragment ids for the HTML report. Every text that reaches the page (identifiers, SQL, error
+ * messages, file names) goes through {@link HtmlText#esc}: a table named {@code <script>} is
  * shown, never run.
  */
 final class Html {
   private Html() {}
-
-  /** Escapes text for an element's content or a double- or single-quoted attribute value. */
-  static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
 
   /**
    * Fragment ids, one per qualified name: readable ({@code col-public.orders.legacy_order_id}),

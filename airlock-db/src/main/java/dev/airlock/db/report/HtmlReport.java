@@ -1,6 +1,6 @@
 package dev.airlock.db.report;
 
-import static dev.airlock.db.report.Html.esc;
+import static dev.airlock.core.report.HtmlText.esc;
 
 import dev.airlock.db.catalog.Change;
 import dev.airlock.db.verify.BrokenDependent;

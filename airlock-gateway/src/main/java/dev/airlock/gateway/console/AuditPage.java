@@ -1,5 +1,6 @@
 package dev.airlock.gateway.console;
 
+import dev.airlock.core.report.HtmlText;
 import dev.airlock.gateway.store.AuditEntry;
 import dev.airlock.gateway.store.AuditFilter;
 import dev.airlock.gateway.store.AuditVerification;
@@ -59,7 +60,7 @@ final class AuditPage {
           .text(e.sequence()).raw("</td><td class=\"time\">").text(Html.utc(e.time()).replace(" UTC", "")).raw("</td>")
           .raw("<td class=\"who\">").text(ev.identity()).raw("</td><td>").text(ev.tool()).raw("</td>")
           .raw("<td><span class=\"decision ").raw(tone(ev.decision())).raw("\">").text(ev.decision()).raw("</span>")
-          .raw(ev.ruleId().map(r -> "<div class=\"dim rule-of\">" + Html.esc(r) + "</div>").orElse("")).raw("</td>")
+          .raw(ev.ruleId().map(r -> "<div class=\"dim rule-of\">" + HtmlText.esc(r) + "</div>").orElse("")).raw("</td>")
           .raw("<td>").raw(ev.statement().map(s -> "<code class=\"sql clip\">" + Html.sql(s) + "</code>").orElse("")).raw("</td>")
           .raw("<td class=\"num\">").text(ev.rows().map(Html::count).orElse("")).raw("</td>")
           .raw("<td>").text(ev.approver().orElse("")).raw("</td><td class=\"detail\">");

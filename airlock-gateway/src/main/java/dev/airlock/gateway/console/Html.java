@@ -1,13 +1,14 @@
 package dev.airlock.gateway.console;
 
-import java.time.Duration;
+import static dev.airlock.core.report.HtmlText.esc;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Server-side HTML: every text that comes from the store, a request or the preview goes through
- * {@link #esc}, in element content and attribute values alike, so nothing an agent writes (a
+ * {@link dev.airlock.core.report.HtmlText#esc}, in element content and attribute values alike, so nothing an agent writes (a
  * statement, a reason, a row value) can become markup.
  */
 final class Html {
@@ -32,22 +33,6 @@ final class Html {
     return sb.toString();
   }
 
-  static String esc(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
   private static final java.util.regex.Pattern DESTRUCTIVE =
       java.util.regex.Pattern.compile("\\b(DELETE|DROP|TRUNCATE|UPDATE|ALTER|GRANT|REVOKE)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -64,22 +49,6 @@ final class Html {
   /** A finding's message, escaped, with its `quoted` names set in code. */
   static String message(String text) {
     return BACKTICKS.matcher(esc(text)).replaceAll("<code>$1</code>");
-  }
-
-  /** "just now", "4 min ago", "3 h ago", "2 days ago". */
-  static String age(Instant then, Instant now) {
-    long s = Math.max(0, Duration.between(then, now).getSeconds());
-    if (s < 60) {
-      return "just now";
-    }
-    if (s < 3600) {
-      return s / 60 + " min ago";
-    }
-    if (s < 86_400) {
-      return s / 3600 + " h ago";
-    }
-    long days = s / 86_400;
-    return days + (days == 1 ? " day ago" : " days ago");
   }
 
   static String utc(Instant t) {

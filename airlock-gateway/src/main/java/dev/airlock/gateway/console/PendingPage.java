@@ -1,5 +1,7 @@
 package dev.airlock.gateway.console;
 
+import dev.airlock.core.report.Ago;
+import dev.airlock.core.report.HtmlText;
 import dev.airlock.core.rule.Severity;
 import dev.airlock.gateway.store.ApprovalRequest;
 import dev.airlock.gateway.store.ApprovalRequest.Status;
@@ -41,7 +43,7 @@ final class PendingPage {
           .raw("<th>Status</th><th>Asked</th><th>Identity</th><th>Statement</th><th>Decided by</th><th>Outcome</th></tr></thead><tbody>\n");
       for (ApprovalRequest r : decided) {
         h.raw("<tr data-id=\"").text(r.id()).raw("\"><td>").raw(status(r.status())).raw("</td>")
-            .raw("<td class=\"age\" title=\"").text(Html.utc(r.created())).raw("\">").text(Html.age(r.created(), now)).raw("</td>")
+            .raw("<td class=\"age\" title=\"").text(Html.utc(r.created())).raw("\">").text(Ago.since(r.created(), now)).raw("</td>")
             .raw("<td class=\"who\">").text(r.identity()).raw("</td>")
             .raw("<td><a class=\"sql-link\" href=\"/requests/").text(r.id()).raw("\"><code class=\"sql clip\">").raw(Html.sql(r.statement()))
             .raw("</code></a></td><td>");
@@ -58,10 +60,10 @@ final class PendingPage {
   private static void row(Html h, ApprovalRequest r, Instant now) {
     Preview p = Preview.parse(r.previewJson());
     Optional<Severity> risk = Risk.of(r, p);
-    String href = "/requests/" + Html.esc(r.id());
+    String href = "/requests/" + HtmlText.esc(r.id());
     h.raw("<tr class=\"risk-").raw(Risk.css(risk)).raw("\" data-id=\"").text(r.id()).raw("\">")
         .raw("<td class=\"stripe\"></td>")
-        .raw("<td class=\"age\" title=\"").text(Html.utc(r.created())).raw("\">").text(Html.age(r.created(), now)).raw("</td>")
+        .raw("<td class=\"age\" title=\"").text(Html.utc(r.created())).raw("\">").text(Ago.since(r.created(), now)).raw("</td>")
         .raw("<td class=\"who\"><b>").text(r.identity()).raw("</b><div class=\"env env-").text(envClass(r.environment())).raw("\">")
         .text(r.environment()).raw("</div></td>")
         .raw("<td class=\"stmt\"><a class=\"sql-link\" href=\"").raw(href).raw("\"><code class=\"sql clip\">").raw(Html.sql(r.statement()))

@@ -1,5 +1,7 @@
 package dev.airlock.gateway.console;
 
+import dev.airlock.core.report.Ago;
+import dev.airlock.core.report.HtmlText;
 import dev.airlock.core.rule.Severity;
 import dev.airlock.core.rules.Rules;
 import dev.airlock.gateway.store.ApprovalRequest;
@@ -32,9 +34,9 @@ final class RequestPage {
         .raw("\">").text(Risk.label(risk)).raw("</span>").raw(PendingPage.status(r.status()))
         .raw("<span class=\"env env-").text(PendingPage.envClass(r.environment())).raw("\">").text(r.environment()).raw("</span></div>")
         .raw("<h1><span class=\"who\">").text(r.identity()).raw("</span> asks to run a write")
-        .raw(p.totalRows().isPresent() ? " that touches <span class=\"n\">" + Html.esc(Html.count(p.totalRows().get())) + "</span>"
+        .raw(p.totalRows().isPresent() ? " that touches <span class=\"n\">" + HtmlText.esc(Html.count(p.totalRows().get())) + "</span>"
             + (p.totalRows().get() == 1 ? " row" : " rows") : "")
-        .raw("</h1><p class=\"meta\"><code>").text(r.id()).raw("</code> · asked ").text(Html.age(r.created(), now))
+        .raw("</h1><p class=\"meta\"><code>").text(r.id()).raw("</code> · asked ").text(Ago.since(r.created(), now))
         .raw(" (").text(Html.utc(r.created())).raw(") · ").text(approvals + " of " + r.approvalsRequired())
         .raw(r.approvalsRequired() == 1 ? " approval" : " approvals").raw("</p></div>\n");
     notice.ifPresent(n -> h.raw("<div class=\"notice ").raw(n.error() ? "bad" : "good").raw("\" role=\"status\">").text(n.message()).raw("</div>\n"));
@@ -77,13 +79,13 @@ final class RequestPage {
     for (Preview.TableRows t : p.rowsPerTable()) {
       h.raw("<div class=\"stat").raw(t.rows() > 0 ? " hot" : "").raw("\"><div class=\"n\">").text(Html.count(t.rows()))
           .raw("</div><div class=\"l\">").text(t.rows() == 1 ? "row of " : "rows of ").raw("<code>").text(t.table()).raw("</code>")
-          .raw(t.change().isEmpty() ? "" : "<div class=\"change\">" + Html.esc(t.change()) + "</div>").raw("</div></div>");
+          .raw(t.change().isEmpty() ? "" : "<div class=\"change\">" + HtmlText.esc(t.change()) + "</div>").raw("</div></div>");
     }
     h.raw("<div class=\"stat limit\"><div class=\"n\">").text(Html.count(r.maxRows())).raw("</div><div class=\"l\">")
         .raw("rows at most, or it rolls back</div></div></div>\n");
     for (Preview.Sample s : p.samples()) {
       boolean returning = s.what().equalsIgnoreCase("RETURNING");
-      h.raw(returning ? "<h3>What RETURNING gave" : "<h3>Rows it touches").raw(s.table().isEmpty() ? "" : " in <code>" + Html.esc(s.table()) + "</code>")
+      h.raw(returning ? "<h3>What RETURNING gave" : "<h3>Rows it touches").raw(s.table().isEmpty() ? "" : " in <code>" + HtmlText.esc(s.table()) + "</code>")
           .raw(" <span class=\"dim\">(").text(s.truncated() ? "first " + s.rows().size() + " of more" : s.rows().size() == 1 ? "1 row" : s.rows().size() + " rows")
           .raw(")</span></h3><div class=\"scroll\"><table class=\"rows\"><thead><tr>");
       for (String c : s.columns()) {
@@ -166,7 +168,7 @@ final class RequestPage {
       h.raw("</section>\n");
       return;
     }
-    String id = Html.esc(r.id());
+    String id = HtmlText.esc(r.id());
     h.raw("<form method=\"post\" action=\"/requests/").raw(id).raw("/deny\">")
         .raw("<input type=\"hidden\" name=\"csrf\" value=\"").text(csrf).raw("\">")
         .raw("<label for=\"reason\">Reason <span class=\"dim\">(required, goes to the audit log)</span></label>")
