@@ -54,7 +54,7 @@ class Incident3Test extends WorldFixture {
         .contains("pattern-delete");
     assertThat(Answers.list(a.data(), "locks"))
         .contains(Map.of("relation", "public.customers", "mode", "ROW EXCLUSIVE"));
-    assertThat(world.count("SELECT count(*) FROM orders WHERE customer_id = 4")).isEqualTo(14);
+    assertThat(world.db.count("SELECT count(*) FROM orders WHERE customer_id = 4")).isEqualTo(14);
   }
 
   @Test
@@ -63,7 +63,7 @@ class Incident3Test extends WorldFixture {
     assertThat(a.error()).isFalse();
     String id = Answers.requestId(a);
     assertThat(a.summary()).startsWith("pending approval " + id + ": ");
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(8);
 
     ApprovalRequest r = world.store.find(id).orElseThrow();
     assertThat(r.statement()).isEqualTo(CLEANUP);
@@ -85,7 +85,7 @@ class Incident3Test extends WorldFixture {
                 + id
                 + ")");
     assertThat(world.store.find(id).orElseThrow().status()).isEqualTo(Status.EXECUTED);
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(4);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(4);
     assertThat(agent.approvalStatus(id).summary()).startsWith("executed: 34 rows"); // runs once
   }
 
@@ -96,14 +96,14 @@ class Incident3Test extends WorldFixture {
     assertThat(agent.approvalStatus(id).summary())
         .isEqualTo("denied " + id + " by alice: Jane Testaverde is a real customer");
     assertThat(agent.executeApproved()).isEmpty();
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
 
   @Test
   void moreRowsThanApprovedRollBack() {
     String id = Answers.requestId(agent.execute(CLEANUP, List.of(), "demo"));
     world.store.vote(id, "alice", true, "ok");
-    world.sql(
+    world.db.sql(
         "INSERT INTO customers VALUES (9, 'New Tester', 'newtester@example.com', now())"); // arrives after the approval
     List<ToolAnswer> ran = agent.executeApproved();
     assertThat(ran)
@@ -116,7 +116,7 @@ class Incident3Test extends WorldFixture {
                             + id
                             + ")"));
     assertThat(world.store.find(id).orElseThrow().status()).isEqualTo(Status.FAILED);
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(9);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(9);
   }
 
   @Test
@@ -129,7 +129,7 @@ class Incident3Test extends WorldFixture {
             "not executed: the statement or its parameters are not the ones approved (hash mismatch) (request "
                 + id
                 + ")");
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
 
   @Test
@@ -144,7 +144,7 @@ class Incident3Test extends WorldFixture {
     assertThat(world.store.find(id).orElseThrow().parameters())
         .containsExactly("\"jane.testaverde@gmail.com\"");
     assertThat(agent.approvalStatus(id).summary()).contains("hash mismatch");
-    assertThat(world.count("SELECT count(*) FROM customers WHERE id = 4")).isEqualTo(1);
+    assertThat(world.db.count("SELECT count(*) FROM customers WHERE id = 4")).isEqualTo(1);
   }
 
   @Test
@@ -157,8 +157,8 @@ class Incident3Test extends WorldFixture {
     assertThat(other.data().get("requestId")).isNotEqualTo(approved);
     assertThat(other.summary()).startsWith("pending approval ");
     agent.executeApproved();
-    assertThat(world.count("SELECT count(*) FROM customers WHERE id = 4")).isEqualTo(1);
-    assertThat(world.count("SELECT count(*) FROM customers WHERE id = 1")).isZero();
+    assertThat(world.db.count("SELECT count(*) FROM customers WHERE id = 4")).isEqualTo(1);
+    assertThat(world.db.count("SELECT count(*) FROM customers WHERE id = 1")).isZero();
   }
 
   private void tamper(String sql, String id) throws Exception {

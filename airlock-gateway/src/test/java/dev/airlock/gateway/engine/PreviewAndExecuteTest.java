@@ -54,7 +54,7 @@ class PreviewAndExecuteTest extends WorldFixture {
     Map<String, Object> sample = Answers.list(a.data(), "samples").get(0);
     assertThat(sample.get("columns")).isEqualTo(List.of("id", "customer_id"));
     assertThat((List<?>) sample.get("rows")).hasSize(2);
-    assertThat(world.count("SELECT sum(total_cents) FROM orders WHERE customer_id = 8"))
+    assertThat(world.db.count("SELECT sum(total_cents) FROM orders WHERE customer_id = 8"))
         .isEqualTo(7900);
   }
 
@@ -83,7 +83,7 @@ class PreviewAndExecuteTest extends WorldFixture {
     assertThat(insert.summary())
         .startsWith("pending approval ")
         .contains("the policy asks a person before every write by `agent`");
-    assertThat(world.count("SELECT count(*) FROM orders WHERE customer_id = 5")).isEqualTo(2);
+    assertThat(world.db.count("SELECT count(*) FROM orders WHERE customer_id = 5")).isEqualTo(2);
 
     ToolAnswer drop =
         agent.execute("DROP TABLE IF EXISTS user_sessions", List.of(), "remove orphaned records");
@@ -106,7 +106,7 @@ class PreviewAndExecuteTest extends WorldFixture {
       assertThat(a.error()).as(never).isTrue();
       assertThat((String) a.data().get("rule")).as(never).startsWith("gateway.");
     }
-    assertThat(world.count("SELECT count(*) FROM user_sessions")).isEqualTo(24);
+    assertThat(world.db.count("SELECT count(*) FROM user_sessions")).isEqualTo(24);
   }
 
   @Test
@@ -119,7 +119,7 @@ class PreviewAndExecuteTest extends WorldFixture {
     assertThat(a.error()).as(a.summary()).isFalse();
     assertThat(a.summary()).isEqualTo("executed: 1 row: public.orders 1 inserted");
     assertThat(
-            world.count("SELECT count(*) FROM orders WHERE customer_id = 5 AND total_cents = 1999"))
+            world.db.count("SELECT count(*) FROM orders WHERE customer_id = 5 AND total_cents = 1999"))
         .isEqualTo(1);
   }
 
@@ -135,7 +135,7 @@ class PreviewAndExecuteTest extends WorldFixture {
             "INSERT INTO customers (id, name, email, created_at) VALUES (9, 'x', 'x@x', now())",
             List.of());
     assertThat(b.data().get("rule")).isEqualTo("gateway.table-not-granted");
-    assertThat(world.count("SELECT count(*) FROM orders")).isEqualTo(24);
+    assertThat(world.db.count("SELECT count(*) FROM orders")).isEqualTo(24);
   }
 
   @Test
@@ -144,7 +144,7 @@ class PreviewAndExecuteTest extends WorldFixture {
         support.execute(
             "DELETE FROM user_sessions WHERE customer_id = $1", List.of(1), "log out the QA bot");
     assertThat(few.summary()).isEqualTo("executed: 3 rows: public.user_sessions 3 deleted");
-    assertThat(world.count("SELECT count(*) FROM user_sessions")).isEqualTo(21);
+    assertThat(world.db.count("SELECT count(*) FROM user_sessions")).isEqualTo(21);
 
     ToolAnswer many =
         support.execute(
@@ -156,7 +156,7 @@ class PreviewAndExecuteTest extends WorldFixture {
         .startsWith("pending approval ")
         .contains("touches 21 rows, more than max-rows 5 in environment `production`")
         .contains("(2 approvals)");
-    assertThat(world.count("SELECT count(*) FROM user_sessions")).isEqualTo(21);
+    assertThat(world.db.count("SELECT count(*) FROM user_sessions")).isEqualTo(21);
     ApprovalRequest r = world.store.find(Answers.requestId(many)).orElseThrow();
     assertThat(r.maxRows()).isEqualTo(21);
     assertThat(r.approvers()).containsExactly("alice", "bob");
@@ -174,7 +174,7 @@ class PreviewAndExecuteTest extends WorldFixture {
             List.of("2020-01-01"),
             "archive sessions as orders");
     assertThat(a.summary()).startsWith("pending approval ").contains("more than max-rows 5");
-    assertThat(world.count("SELECT count(*) FROM user_sessions")).isEqualTo(24);
+    assertThat(world.db.count("SELECT count(*) FROM user_sessions")).isEqualTo(24);
   }
 
   @Test
@@ -195,7 +195,7 @@ class PreviewAndExecuteTest extends WorldFixture {
         support.execute(
             "UPDATE customers SET name = 'x' WHERE email LIKE '%olsen%'", List.of(), "rename");
     assertThat(a.summary()).startsWith("pending approval ").contains("pattern");
-    assertThat(world.count("SELECT count(*) FROM customers WHERE name = 'x'")).isZero();
+    assertThat(world.db.count("SELECT count(*) FROM customers WHERE name = 'x'")).isZero();
   }
 
   @Test
@@ -222,7 +222,7 @@ class PreviewAndExecuteTest extends WorldFixture {
     world.store.vote(r.id(), "alice", true, "fine");
     ToolAnswer ran = dev.approvalStatus(r.id());
     assertThat(ran.summary()).startsWith("executed");
-    assertThat(world.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_total_idx'"))
+    assertThat(world.db.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_total_idx'"))
         .isEqualTo(1);
     assertThat(world.store.find(r.id()).map(ApprovalRequest::status))
         .isEqualTo(Optional.of(ApprovalRequest.Status.EXECUTED));

@@ -121,7 +121,7 @@ class QueryTest extends WorldFixture {
       assertThat(a.summary()).as(leak).startsWith("refused: ");
       assertThat(a.data()).containsKeys("rule", "reason");
     }
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
 
   @Test
@@ -140,7 +140,7 @@ class QueryTest extends WorldFixture {
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("read-only transaction");
     }
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
 
   @Test
@@ -152,7 +152,7 @@ class QueryTest extends WorldFixture {
     assertThat(explainDelete.error()).as(explainDelete.summary()).isFalse();
     ToolAnswer show = gateway.query("SHOW TIME ZONE", List.of());
     assertThat(show.error()).as(show.summary()).isFalse();
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
 
   @Test
@@ -174,7 +174,7 @@ class QueryTest extends WorldFixture {
 
   @Test
   void theStoresOwnSchemaIsNeverRead() throws Exception {
-    try (Connection c = world.connect();
+    try (Connection c = world.db.connect();
         Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA airlock; CREATE TABLE airlock.requests (id text, status text)");
     }

@@ -37,7 +37,7 @@ class RobustnessTest extends WorldFixture {
   @Test
   void aTerminatedBackendIsReplacedOnTheNextCall() throws Exception {
     assertThat(gateway.query("SELECT count(*) FROM customers", List.of()).error()).isFalse();
-    try (Connection c = world.connect();
+    try (Connection c = world.db.connect();
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
@@ -64,7 +64,7 @@ class RobustnessTest extends WorldFixture {
   }
 
   private void terminateGateway() throws Exception {
-    try (Connection c = world.connect();
+    try (Connection c = world.db.connect();
         Statement st = c.createStatement()) {
       st.execute(
           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
@@ -101,7 +101,7 @@ class RobustnessTest extends WorldFixture {
         .isEqualTo(
             "error: the database refused the statement: relation \"no_such_table\" does not exist [SQLSTATE 42P01]");
     assertThat(gateway.query("SELECT count(*) FROM customers", List.of()).error()).isFalse();
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(8);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(8);
   }
 
   @Test
@@ -189,7 +189,7 @@ class RobustnessTest extends WorldFixture {
     assertThat(restarted.executeApproved())
         .singleElement()
         .satisfies(a -> assertThat(a.summary()).startsWith("executed: 3 rows"));
-    assertThat(world.count("SELECT count(*) FROM user_sessions WHERE customer_id = 3")).isZero();
+    assertThat(world.db.count("SELECT count(*) FROM user_sessions WHERE customer_id = 3")).isZero();
   }
 
   @Test

@@ -10,8 +10,6 @@ import dev.airlock.gateway.store.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +22,8 @@ final class TestWorld implements AutoCloseable {
   /** The password in the gateway's URL: it must never reach an answer. */
   static final String PASSWORD = "s3cret-Pa55word";
 
-  private final TestDatabase db;
+  /** The world's database, for the test's own SQL as its owner. */
+  final TestDatabase db;
   final String database;
   final String url;
   final Store store;
@@ -55,18 +54,6 @@ final class TestWorld implements AutoCloseable {
     DatabaseGateway g = DatabaseGateway.open(settings);
     opened.add(g);
     return g;
-  }
-
-  Connection connect() throws SQLException {
-    return db.connect();
-  }
-
-  void sql(String sql) {
-    db.sql(sql);
-  }
-
-  long count(String sql) {
-    return db.count(sql);
   }
 
   static Path home(Path dir) throws IOException {

@@ -34,7 +34,7 @@ class McpApprovalTest {
     try (McpWorld world = McpWorld.create(dir)) {
       McpSyncClient agent = world.connect("support-agent");
       String id = pendingId(call(agent, "execute", Map.of("sql", DELETE, "reason", "clean up test data before the product demo")));
-      assertThat(world.count("SELECT count(*) FROM customers WHERE email LIKE '%test%'")).as("nothing ran yet").isEqualTo(4);
+      assertThat(world.db.count("SELECT count(*) FROM customers WHERE email LIKE '%test%'")).as("nothing ran yet").isEqualTo(4);
 
       CallToolResult pending = call(agent, "approval_status", Map.of("id", id));
       assertThat(pending.isError()).isFalse();
@@ -46,9 +46,9 @@ class McpApprovalTest {
       }
       CallToolResult done = eventually(() -> call(agent, "approval_status", Map.of("id", id)), r -> "executed".equals(structured(r).get("status")));
       assertThat(summary(done)).contains("executed");
-      assertThat(world.count("SELECT count(*) FROM customers WHERE email LIKE '%test%'")).isZero();
-      assertThat(world.count("SELECT count(*) FROM orders WHERE customer_id = 4")).as("cascaded").isZero();
-      assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(4);
+      assertThat(world.db.count("SELECT count(*) FROM customers WHERE email LIKE '%test%'")).isZero();
+      assertThat(world.db.count("SELECT count(*) FROM orders WHERE customer_id = 4")).as("cascaded").isZero();
+      assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(4);
     }
   }
 
@@ -59,10 +59,10 @@ class McpApprovalTest {
       String id = pendingId(call(agent, "execute", Map.of("sql", "DELETE FROM user_sessions WHERE customer_id = $1", "params", List.of(8), "reason", "customer 8 asked to be signed out")));
       try (Store store = world.store()) {
         store.vote(id, "alice", true, "ok");
-        waitFor(() -> world.count("SELECT count(*) FROM user_sessions WHERE customer_id = 8") == 0);
+        waitFor(() -> world.db.count("SELECT count(*) FROM user_sessions WHERE customer_id = 8") == 0);
         assertThat(store.find(id)).map(ApprovalRequest::status).contains(Status.EXECUTED);
       }
-      assertThat(world.count("SELECT count(*) FROM user_sessions")).isEqualTo(21);
+      assertThat(world.db.count("SELECT count(*) FROM user_sessions")).isEqualTo(21);
     }
   }
 
@@ -90,8 +90,8 @@ class McpApprovalTest {
       CallToolResult ran = eventually(() -> call(second, "approval_status", Map.of("id", sessions)), r -> "executed".equals(structured(r).get("status")));
       assertThat(summary(ran)).contains("executed");
       assertThat(structured(call(second, "approval_status", Map.of("id", delete)))).containsEntry("status", "denied");
-      assertThat(world.count("SELECT count(*) FROM customers WHERE email = 'jane.testaverde@gmail.com'")).isEqualTo(1);
-      assertThat(world.count("SELECT count(*) FROM user_sessions WHERE customer_id = 1")).isZero();
+      assertThat(world.db.count("SELECT count(*) FROM customers WHERE email = 'jane.testaverde@gmail.com'")).isEqualTo(1);
+      assertThat(world.db.count("SELECT count(*) FROM user_sessions WHERE customer_id = 1")).isZero();
     }
   }
 

@@ -87,7 +87,7 @@ class McpProtocolTest {
 
   @Test
   void readOnlyLeaksAreRefusedWithAReasonAndChangeNothing() {
-    long customers = world.count("SELECT count(*) FROM customers");
+    long customers = world.db.count("SELECT count(*) FROM customers");
     List<String> leaks =
         List.of(
             "COMMIT; DELETE FROM customers",
@@ -104,7 +104,7 @@ class McpProtocolTest {
       assertThat(r.isError()).as(sql).isTrue();
       assertThat(summary(r)).as(sql).isNotBlank().doesNotContain("Exception");
     }
-    assertThat(world.count("SELECT count(*) FROM customers")).isEqualTo(customers);
+    assertThat(world.db.count("SELECT count(*) FROM customers")).isEqualTo(customers);
     assertThat(Path.of("/tmp/airlock-leak")).doesNotExist();
     CallToolResult after = call(agent, "query", Map.of("sql", "SELECT count(*) AS n FROM customers"));
     assertThat(after.isError()).as(summary(after)).isFalse();
@@ -116,8 +116,8 @@ class McpProtocolTest {
     assertThat(r.isError()).as(summary(r)).isFalse();
     assertThat(summary(r)).startsWith("preview, rolled back");
     assertThat(allText(r)).contains("jane.testaverde@gmail.com");
-    assertThat(world.count("SELECT count(*) FROM customers WHERE email LIKE '%test%'")).isEqualTo(4);
-    assertThat(world.count("SELECT count(*) FROM orders WHERE customer_id = 4")).isEqualTo(14);
+    assertThat(world.db.count("SELECT count(*) FROM customers WHERE email LIKE '%test%'")).isEqualTo(4);
+    assertThat(world.db.count("SELECT count(*) FROM orders WHERE customer_id = 4")).isEqualTo(14);
   }
 
   @Test
@@ -143,7 +143,7 @@ class McpProtocolTest {
   @Test
   void aDroppedDatabaseConnectionIsAnsweredAndTheNextCallReconnects() throws SQLException {
     assertWorks();
-    try (Connection c = world.connect();
+    try (Connection c = world.db.connect();
         Statement st = c.createStatement()) {
       st.execute(
           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + world.database + "' AND pid <> pg_backend_pid()");

@@ -14,8 +14,6 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +40,8 @@ final class McpWorld implements AutoCloseable {
             delete: [customers, orders, user_sessions]
       """;
 
-  private final TestDatabase db;
+  /** The world's database, for the test's own SQL as its owner. */
+  final TestDatabase db;
   final String database;
   final Path home;
   final Path policy;
@@ -126,18 +125,6 @@ final class McpWorld implements AutoCloseable {
     StringBuilder sb = new StringBuilder();
     r.content().forEach(c -> sb.append(((TextContent) c).text()).append('\n'));
     return sb.toString();
-  }
-
-  Connection connect() throws SQLException {
-    return db.connect();
-  }
-
-  void sql(String sql) {
-    db.sql(sql);
-  }
-
-  long count(String sql) {
-    return db.count(sql);
   }
 
   /** The server processes started for this world that are still running. */
