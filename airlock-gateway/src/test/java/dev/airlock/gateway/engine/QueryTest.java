@@ -3,7 +3,6 @@ package dev.airlock.gateway.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.gateway.DatabaseGateway;
-import dev.airlock.gateway.GatewaySettings;
 import dev.airlock.gateway.ToolAnswer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,14 +70,7 @@ class QueryTest extends WorldFixture {
 
   @Test
   void capsRowsAndSaysSo() {
-    DatabaseGateway capped =
-        world.gateway(
-            GatewaySettings.of(
-                    world.url,
-                    "agent",
-                    dev.airlock.core.policy.GatewayPolicy.defaults(),
-                    world.store)
-                .withRowCap(5));
+    DatabaseGateway capped = world.gateway(world.settings("agent").withRowCap(5));
     ToolAnswer a = capped.query("SELECT id FROM orders ORDER BY id", List.of());
     assertThat(Answers.rows(a)).hasSize(5);
     assertThat(a.data().get("truncated")).isEqualTo(true);
@@ -89,12 +81,7 @@ class QueryTest extends WorldFixture {
   void aSlowQueryMeetsTheStatementTimeout() {
     DatabaseGateway quick =
         world.gateway(
-            GatewaySettings.of(
-                    world.url,
-                    "agent",
-                    dev.airlock.core.policy.GatewayPolicy.defaults(),
-                    world.store)
-                .withStatementTimeout(Duration.ofMillis(200)));
+            world.settings("agent").withStatementTimeout(Duration.ofMillis(200)));
     ToolAnswer a = quick.query("SELECT count(*) FROM generate_series(1, 500000000)", List.of());
     assertThat(a.error()).isTrue();
     assertThat(a.summary()).contains("statement timeout");

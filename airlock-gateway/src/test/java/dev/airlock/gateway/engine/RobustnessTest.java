@@ -119,8 +119,7 @@ class RobustnessTest extends WorldFixture {
     for (ToolAnswer a : answers) {
       assertThat(a.summary() + a.data()).doesNotContain(TestWorld.PASSWORD);
     }
-    GatewaySettings settings =
-        GatewaySettings.of(world.url, "agent", GatewayPolicy.defaults(), world.store);
+    GatewaySettings settings = world.settings("agent");
     assertThat(settings.toString()).doesNotContain(TestWorld.PASSWORD).contains("***");
     assertThatThrownBy(
             () ->

@@ -42,7 +42,12 @@ final class TestWorld implements AutoCloseable {
   }
 
   DatabaseGateway gateway(String identity) {
-    return gateway(GatewaySettings.of(url, identity, GatewayPolicy.defaults(), store));
+    return gateway(settings(identity));
+  }
+
+  /** The settings of {@link #gateway(String)}: the default policy, this world's store. */
+  GatewaySettings settings(String identity) {
+    return GatewaySettings.of(url, identity, GatewayPolicy.defaults(), store);
   }
 
   DatabaseGateway gateway(String identity, String policyYaml, String environment) {
