@@ -428,17 +428,17 @@ final class Commands {
 
   // ---- interpreters: python -c, node -e, perl -e, ruby -e, php -r ----
 
-  private static final Set<String> CODE_OPTIONS = Set.of("-c", "-e", "-E", "--eval", "-p", "--print", "-r");
+  /** The options that take a program, other than Python's -c (for node, perl and ruby -c only checks syntax). */
+  private static final Set<String> CODE_OPTIONS = Set.of("-e", "-E", "--eval", "-p", "--print", "-r");
 
   /** The program given on the command line, read for the calls that delete or run; false when there is none. */
   private boolean inlineCode(String n, List<Arg> args, Frame f) {
+    boolean python = n.startsWith("python");
     int at = -1;
     for (int i = 0; i + 1 < args.size() && at < 0; i++) {
       String t = args.get(i).text();
-      boolean python = n.startsWith("python");
-      if (python ? t.equals("-c") : CODE_OPTIONS.contains(t) && !t.equals("-c")) {
-        at = i + 1;
-      } else if ((n.equals("deno") && t.equals("eval")) || (python && t.matches("-[a-zA-Z]*c"))) {
+      boolean program = python ? t.matches("-[a-zA-Z]*c") : CODE_OPTIONS.contains(t) || (n.equals("deno") && t.equals("eval"));
+      if (program) {
         at = i + 1;
       } else if (!t.startsWith("-")) {
         return false; // a script file: its code is not read here
@@ -575,10 +575,13 @@ final class Commands {
       a.emit(new HiddenPayload("`" + n + "` runs the output of `" + file.written() + "`, which cannot be seen before it runs"), f);
     } else if (file.known() && (file.text().equals("/dev/stdin") || file.text().equals("-")) && in.present()) {
       shellFromStdin(n, in, f);
-    } else if (file.known() && a.readFile(file.text()).isPresent()) {
-      a.nested(a.readFile(file.text()).get(), f, "`" + n + " " + file.text() + "`", null);
     } else {
-      a.emit(new Benign(n), f);
+      Optional<String> text = file.known() ? a.readFile(file.text()) : Optional.empty();
+      if (text.isPresent()) {
+        a.nested(text.get(), f, "`" + n + " " + file.text() + "`", null);
+      } else {
+        a.emit(new Benign(n), f);
+      }
     }
   }
 

@@ -33,6 +33,8 @@ final class InlineCode {
   /** A string literal in any of these languages: '...', "..." or `...` without interpolation. */
   private static final String LITERAL = "('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|`[^`$]*`)";
 
+  private static final Pattern LITERAL_PATTERN = Pattern.compile(LITERAL);
+
   private static final Pattern LIST_OF_LITERALS =
       Pattern.compile("\\[\\s*" + LITERAL + "(?:\\s*,\\s*" + LITERAL + ")*\\s*,?\\s*]");
 
@@ -119,7 +121,7 @@ final class InlineCode {
 
   private InlineCode() {}
 
-  /** The calls of {@code code} that delete, run or evaluate, in order. */
+  /** The calls of {@code code} that delete, run or evaluate, grouped by kind of call. */
   static List<Call> calls(String code, String interpreter) {
     List<Call> out = new ArrayList<>();
     Matcher pathlib = PATHLIB.matcher(code);
@@ -134,7 +136,7 @@ final class InlineCode {
         if (inside(taken, m.start()) || inString(code, m.start())) {
           continue;
         }
-        String name = code.substring(Math.max(0, code.lastIndexOf(' ', m.start()) + 1), m.end()).replaceAll("[\\s(]+$", "");
+        String name = code.substring(code.lastIndexOf(' ', m.start()) + 1, m.end()).replaceAll("[\\s(]+$", "");
         out.add(new Call(api.effect(), name, argument(code, m.end(), api.effect())));
         taken.add(new int[] {m.start(), m.end()});
       }
@@ -159,14 +161,14 @@ final class InlineCode {
       Matcher list = LIST_OF_LITERALS.matcher(rest);
       if (list.lookingAt() && followedByEnd(rest, list.end())) {
         List<String> words = new ArrayList<>();
-        Matcher lit = Pattern.compile(LITERAL).matcher(list.group());
+        Matcher lit = LITERAL_PATTERN.matcher(list.group());
         while (lit.find()) {
           words.add("'" + unquote(lit.group(1)).replace("'", "'\\''") + "'");
         }
         return Optional.of(String.join(" ", words));
       }
     }
-    Matcher lit = Pattern.compile(LITERAL).matcher(rest);
+    Matcher lit = LITERAL_PATTERN.matcher(rest);
     if (lit.lookingAt() && followedByEnd(rest, lit.end())) {
       String value = unquote(lit.group(1));
       if (lit.group(1).startsWith("\"") && (value.contains("#{") || value.contains("$"))) {
