@@ -182,6 +182,8 @@ final class HookServer {
       ByteArrayOutputStream stderr = new ByteArrayOutputStream();
       int code;
       if (args.length >= 2 && args[0].equals("hook") && Agent.byId(args[1]).isPresent()) {
+        // a fresh view of the disk per call, as a JVM of its own would have: its short-lived
+        // caches (real paths, repositories) must not outlive a command that changed the disk
         code =
             HookMain.run(
                 args,
